@@ -1,0 +1,149 @@
+package io.github.cortexj.core.internal.backend;
+
+import io.github.cortexj.core.backend.OutgoingMessage;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules SQS applies to a message's content, attributes and FIFO ids before it accepts it (the size limit is
+ * checked by the caller, because it is a batch rule as well).
+ *
+ * <p>Stateless and thread safe.
+ */
+public final class OutgoingMessageRules {
+
+  /** The most message attributes SQS accepts on one message. */
+  public static final int MAX_ATTRIBUTES = 10;
+
+  /** FIFO group and deduplication ids: 1 to 128 alphanumeric or punctuation characters. */
+  private static final Pattern FIFO_ID = Pattern.compile("[\\p{Alnum}\\p{Punct}]{1,128}");
+
+  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
+
+  private OutgoingMessageRules() {}
+
+  /**
+   * Returns why SQS would refuse the message on a queue of the given type, or {@code null} when it would accept it.
+   *
+   * @param message the message
+   * @param fifo whether the queue is a FIFO queue
+   * @return the first problem found, or {@code null}
+   */
+  public static @Nullable MessageProblem problem(OutgoingMessage message, boolean fifo) {
+    if (message.body().isEmpty()) {
+      return new MessageProblem("MissingParameter", "The request must contain the parameter MessageBody.");
+    }
+    String invalid = firstInvalidCharacter(message.body());
+    if (invalid != null) {
+      return new MessageProblem(
+          "InvalidMessageContents",
+          "Invalid binary character '" + invalid + "' was found in the message body, the set of allowed"
+              + " characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF");
+    }
+    MessageProblem attributes = attributeProblem(message.attributes());
+    if (attributes != null) {
+      return attributes;
+    }
+    return fifo ? fifoProblem(message) : standardProblem(message);
+  }
+
+  private static @Nullable MessageProblem fifoProblem(OutgoingMessage message) {
+    String groupId = message.groupId();
+    if (groupId == null) {
+      return new MessageProblem("MissingParameter", "The request must contain the parameter MessageGroupId.");
+    }
+    if (!FIFO_ID.matcher(groupId).matches()) {
+      return new MessageProblem(
+          "InvalidParameterValue",
+          "Value " + groupId + " for parameter MessageGroupId is invalid. Reason: it must be 1 to 128"
+              + " alphanumeric or punctuation characters.");
+    }
+    String deduplicationId = message.deduplicationId();
+    if (deduplicationId == null) {
+      return new MessageProblem(
+          "InvalidParameterValue",
+          "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided"
+              + " explicitly");
+    }
+    if (!FIFO_ID.matcher(deduplicationId).matches()) {
+      return new MessageProblem(
+          "InvalidParameterValue",
+          "Value " + deduplicationId + " for parameter MessageDeduplicationId is invalid. Reason: it must be 1"
+              + " to 128 alphanumeric or punctuation characters.");
+    }
+    return null;
+  }
+
+  /** A group id is accepted (and ignored) on a standard queue, as SQS does since fair queues; a dedup id is not. */
+  private static @Nullable MessageProblem standardProblem(OutgoingMessage message) {
+    if (message.deduplicationId() != null) {
+      return new MessageProblem(
+          "InvalidParameterValue",
+          "Value " + message.deduplicationId() + " for parameter MessageDeduplicationId is invalid. Reason: The"
+              + " request includes a parameter that is not valid for this queue type.");
+    }
+    return null;
+  }
+
+  private static @Nullable MessageProblem attributeProblem(Map<String, String> attributes) {
+    if (attributes.size() > MAX_ATTRIBUTES) {
+      return new MessageProblem(
+          "InvalidParameterValue",
+          "Number of message attributes [" + attributes.size() + "] exceeds the allowed maximum ["
+              + MAX_ATTRIBUTES + "].");
+    }
+    for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+      String name = attribute.getKey();
+      if (!validAttributeName(name)) {
+        return new MessageProblem(
+            "InvalidParameterValue",
+            "Message attribute name '" + name + "' is invalid: it must be 1 to 256 characters of"
+                + " [A-Za-z0-9_.-], must not start with AWS. or Amazon., start or end with a period, or contain"
+                + " two periods in a row.");
+      }
+      if (attribute.getValue().isEmpty()) {
+        return new MessageProblem(
+            "InvalidParameterValue",
+            "Message (user) attribute '" + name + "' must contain a non-empty value of type 'String'.");
+      }
+      String invalid = firstInvalidCharacter(attribute.getValue());
+      if (invalid != null) {
+        return new MessageProblem(
+            "InvalidParameterValue",
+            "Message (user) attribute '" + name + "' contains the invalid character '" + invalid + "'.");
+      }
+    }
+    return null;
+  }
+
+  private static boolean validAttributeName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return ATTRIBUTE_NAME.matcher(name).matches()
+        && !lower.startsWith("aws.")
+        && !lower.startsWith("amazon.")
+        && !name.startsWith(".")
+        && !name.endsWith(".")
+        && !name.contains("..");
+  }
+
+  /** Returns the first character outside SQS's allowed set as {@code #x..}, or {@code null} when all are allowed. */
+  private static @Nullable String firstInvalidCharacter(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      boolean allowed =
+          c == 0x9
+              || c == 0xA
+              || c == 0xD
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD)
+              || (c >= 0x10000 && c <= 0x10FFFF);
+      if (!allowed) {
+        return "#x" + Integer.toHexString(c).toUpperCase(Locale.ROOT);
+      }
+      i += Character.charCount(c);
+    }
+    return null;
+  }
+}
