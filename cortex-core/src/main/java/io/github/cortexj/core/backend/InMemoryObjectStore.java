@@ -39,7 +39,29 @@ public final class InMemoryObjectStore implements ObjectStore {
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
   /** Holds one object; the array is never handed out or changed. */
-  private record Entry(byte[] content, @Nullable String contentType, Instant lastModified) {}
+  private static final class Entry {
+    private final byte[] content;
+    private final @Nullable String contentType;
+    private final Instant lastModified;
+
+    Entry(byte[] content, @Nullable String contentType, Instant lastModified) {
+      this.content = content;
+      this.contentType = contentType;
+      this.lastModified = lastModified;
+    }
+
+    byte[] content() {
+      return content;
+    }
+
+    @Nullable String contentType() {
+      return contentType;
+    }
+
+    Instant lastModified() {
+      return lastModified;
+    }
+  }
 
   private final String bucket;
   private final Clock clock;

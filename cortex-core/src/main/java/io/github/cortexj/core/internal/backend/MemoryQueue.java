@@ -272,8 +272,9 @@ public final class MemoryQueue {
         Duration untilVisible = Duration.between(now, inFlight.first().visibleAt());
         wait = min(wait, min(untilVisible, RECHECK_IN_FLIGHT));
       }
-      if (!wait.isNegative() && !wait.isZero()) {
-        changed.awaitNanos(wait.toNanos());
+      long remaining = wait.isNegative() ? 0 : wait.toNanos();
+      while (!deleted && version == seenVersion && remaining > 0) {
+        remaining = changed.awaitNanos(remaining);
       }
     } finally {
       lock.unlock();
