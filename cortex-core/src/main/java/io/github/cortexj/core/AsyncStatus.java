@@ -9,6 +9,8 @@ import java.util.TreeSet;
 /**
  * The status of an async workload, as Cortex's gateway reports it. The JSON value is the {@linkplain #code()
  * code}. A workload's status is derived from its status marker objects with {@link #fromMarkers(Collection)}.
+ *
+ * <p>Immutable and thread safe, as every enum.
  */
 public enum AsyncStatus {
   /** Accepted and queued; no worker has picked it up yet. */

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * What the runtime gives a {@link HandlerFactory} to build a handler: the Java form of the keyword arguments
  * Cortex passes to a handler's constructor.
  *
+ * <p>Immutable (the config is a deep unmodifiable copy) and thread safe, as far as the services it holds are.
+ *
  * @param config the merged config: the API's config deep-merged with the job's (the job wins); a deep
  *     unmodifiable copy whose values may be {@code null}
  * @param jobSpec the job's spec for batch handlers; empty for async handlers and tasks, as in Cortex

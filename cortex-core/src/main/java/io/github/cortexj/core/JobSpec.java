@@ -198,7 +198,7 @@ public record JobSpec(
     }
 
     /**
-     * Sets the API kind (default {@value #BATCH_KIND}).
+     * Sets the API kind (default {@value JobSpec#BATCH_KIND}).
      *
      * @param kind the kind
      * @return this builder

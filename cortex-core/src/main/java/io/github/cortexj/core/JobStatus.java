@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A job's status is derived from the marker objects stored under its key prefix, which are never deleted, so
  * several coexist: {@link #fromBatchMarkers(Collection)} and {@link #fromTaskMarkers(Collection)} apply Cortex's
  * precedence.
+ *
+ * <p>Immutable and thread safe, as every enum.
  */
 public enum JobStatus {
   /** Submitted; enqueuing has not started. Also the value of an uninitialised status. */

@@ -7,6 +7,8 @@ import java.util.Objects;
  * many of its batches succeeded and failed. With a dead-letter queue, a batch that failed and then succeeded on a
  * retry counts as succeeded.
  *
+ * <p>Immutable.
+ *
  * @param apiName the name of the BatchAPI
  * @param jobId the job id
  * @param succeededBatchCount the batches that succeeded

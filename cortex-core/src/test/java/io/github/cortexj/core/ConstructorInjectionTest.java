@@ -243,7 +243,7 @@ public class ConstructorInjectionTest {
   void passesTheConfigToARawMap() throws Exception {
     RawMap task = (RawMap) Handlers.task(RawMap.class).create(init().build());
 
-    assertThat(task.config).isEqualTo(CONFIG);
+    assertThat((Object) task.config).isEqualTo(CONFIG);
   }
 
   @Test

@@ -121,7 +121,7 @@ class JobSpecTest {
 
   @Test
   void writesNullFieldsEvenWhenTheMapperOmitsNulls() throws Exception {
-    ObjectMapper omitting = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    ObjectMapper omitting = new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
     assertThat(omitting.writeValueAsString(MAPPER.readValue(SUBMISSION_RESPONSE, JobSpec.class)))
         .isEqualTo(SUBMISSION_RESPONSE);
