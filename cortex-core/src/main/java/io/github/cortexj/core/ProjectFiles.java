@@ -1,5 +1,6 @@
 package io.github.cortexj.core;
 
+import io.github.cortexj.core.internal.handler.EmptyProjectFiles;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,4 +57,16 @@ public interface ProjectFiles {
    * @return the variables
    */
   Map<String, String> env();
+
+  /**
+   * Returns a project with no files: for handlers deployed without a project directory, and the default of
+   * handler contexts. Every {@link #read(String)}, {@link #open(String)} and {@link #resolve(String)} fails with
+   * a {@link CortexException} of kind {@code project.file_not_found} (or {@code project.path_escapes_root} for a
+   * path that would leave the root); {@link #list()} and {@link #env()} are empty.
+   *
+   * @return the empty project, immutable and thread safe
+   */
+  static ProjectFiles none() {
+    return EmptyProjectFiles.INSTANCE;
+  }
 }

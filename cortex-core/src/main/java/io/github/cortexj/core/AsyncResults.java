@@ -1,0 +1,82 @@
+package io.github.cortexj.core;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.github.cortexj.core.internal.handler.JacksonProblems;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result rule of async handlers (Cortex §8.2 step 5): what {@link AsyncHandler#handleAsync} returns must
+ * serialise to a JSON object. Stateless and thread safe.
+ */
+public final class AsyncResults {
+
+  private static final String EXPECTED = "handler response must be a JSON object (Map, record, POJO or ObjectNode)";
+
+  private AsyncResults() {}
+
+  /**
+   * Turns an async handler's return value into the JSON object stored as its result. Keys keep the order Jackson
+   * writes them in (a map's iteration order, a record's component order), and numbers keep the type Jackson
+   * writes them with, so writing the node gives the same text as writing the value.
+   *
+   * @param result what the handler returned
+   * @param mapper the mapper to serialise with
+   * @return the JSON object; an {@link ObjectNode} result is returned as is, not copied
+   * @throws InvalidAsyncResultException when the value is {@code null}, serialises to anything but an object
+   *     (the message names the returned type, for example {@code java.util.ArrayList}), or cannot be serialised
+   *     (the message carries Jackson's)
+   */
+  public static ObjectNode toJsonObject(@Nullable Object result, ObjectMapper mapper) {
+    if (result == null) {
+      throw new InvalidAsyncResultException(EXPECTED + ", got null instead", null);
+    }
+    if (result instanceof ObjectNode object) {
+      return object;
+    }
+    String type = result.getClass().getTypeName();
+    if (result instanceof JsonNode) {
+      throw notAnObject(type);
+    }
+    JsonNode tree;
+    try {
+      tree = exactTree(result, mapper);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidAsyncResultException(
+          "handler response of type " + type + " is not JSON serialisable: " + JacksonProblems.describe(e),
+          JacksonProblems.unwrap(e));
+    }
+    if (tree instanceof ObjectNode object) {
+      return object;
+    }
+    throw notAnObject(type);
+  }
+
+  /**
+   * Serialises a value into a tree as {@link ObjectMapper#valueToTree(Object)} does, except that decimals keep
+   * their trailing zeros ({@code 1.10} stays {@code 1.10}), so the tree writes exactly as the value does.
+   */
+  private static @Nullable JsonNode exactTree(Object value, ObjectMapper mapper) throws IOException {
+    TokenBuffer buffer = new TokenBuffer(mapper, false);
+    if (mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)) {
+      buffer = buffer.forceUseOfBigDecimal(true);
+    }
+    try (TokenBuffer tokens = buffer) {
+      mapper.writer().without(SerializationFeature.WRAP_ROOT_VALUE).writeValue(tokens, value);
+      try (JsonParser parser = tokens.asParser()) {
+        return mapper.reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(parser);
+      }
+    }
+  }
+
+  private static InvalidAsyncResultException notAnObject(String type) {
+    return new InvalidAsyncResultException(EXPECTED + ", got " + type + " instead", null);
+  }
+}
