@@ -3,7 +3,6 @@ package io.github.cortexj.core;
 import io.github.cortexj.core.internal.handler.CommonContext;
 import io.github.cortexj.core.internal.handler.ContextIds;
 import io.github.cortexj.core.internal.handler.DetachedCortexClient;
-import io.github.cortexj.core.internal.handler.NoopMetricsClient;
 import io.github.cortexj.core.metrics.MetricsClient;
 import java.time.Instant;
 import java.util.Map;
@@ -89,7 +88,7 @@ public interface HandlerContext {
   abstract class Builder<B extends Builder<B>> {
     private int attempt = 1;
     private @Nullable Instant deadline;
-    private MetricsClient metrics = NoopMetricsClient.INSTANCE;
+    private MetricsClient metrics = MetricsClient.noop();
     private ProjectFiles projectFiles = ProjectFiles.none();
     private @Nullable Map<String, String> env;
     private @Nullable CortexClient client;

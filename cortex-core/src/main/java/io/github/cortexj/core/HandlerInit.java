@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cortexj.core.internal.handler.ConfigCopy;
 import io.github.cortexj.core.internal.handler.DetachedCortexClient;
 import io.github.cortexj.core.internal.handler.JacksonProblems;
-import io.github.cortexj.core.internal.handler.NoopMetricsClient;
 import io.github.cortexj.core.metrics.MetricsClient;
 import java.util.Map;
 import java.util.Objects;
@@ -112,7 +111,7 @@ public record HandlerInit(
   public static final class Builder {
     private Map<String, ?> config = Map.of();
     private @Nullable JobSpec jobSpec;
-    private MetricsClient metrics = NoopMetricsClient.INSTANCE;
+    private MetricsClient metrics = MetricsClient.noop();
     private ProjectFiles projectFiles = ProjectFiles.none();
     private @Nullable CortexClient client;
     private @Nullable ObjectMapper objectMapper;

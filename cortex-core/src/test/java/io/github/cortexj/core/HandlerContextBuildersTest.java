@@ -43,7 +43,7 @@ class HandlerContextBuildersTest {
     context.metrics().increment("requests");
     context.metrics().gauge("queue", 3, Map.of("k", "v"));
     context.metrics().histogram("latency", 0.5);
-    assertThat(context.metrics().toString()).isEqualTo("NoopMetricsClient");
+    assertThat(context.metrics()).isSameAs(io.github.cortexj.core.metrics.MetricsClient.noop());
   }
 
   @Test

@@ -6,13 +6,43 @@ import java.util.Map;
  * Publishes a handler's own metrics: the Java counterpart of Cortex's {@code metrics_client} (gauge, increment,
  * histogram, each with string tags).
  *
- * <p>The client handed to handlers rejects names that start with {@code cortex_} or {@code istio_}, which Cortex
- * reserves for its own metrics. Publishing never throws for transport reasons: metrics are fire-and-forget, as in
- * Cortex.
+ * <p>The client handed to handlers is {@link #forHandlers(MetricsClient) forHandlers(clusterClient)}: it rejects
+ * names that start with {@code cortex_} or {@code istio_}, which Cortex reserves for its own metrics, with an
+ * {@link InvalidMetricNameException}. The runtime publishes its own metrics ({@code cortex_batch_succeeded} and
+ * the like) through the undecorated client. Publishing never throws for transport reasons: metrics are
+ * fire-and-forget, as in Cortex.
+ *
+ * <p>Implementations: {@link #noop()} (the default), {@link MicrometerMetricsClient} (any Micrometer registry; with
+ * {@code micrometer-registry-statsd} in DogStatsD flavour the metrics travel as Cortex's do), and the testkit's
+ * recording client.
  *
  * <p>Implementations are thread safe.
  */
 public interface MetricsClient {
+
+  /**
+   * Returns the client that publishes nothing, the default when no metrics backend is configured.
+   *
+   * @return a shared stateless client
+   */
+  static MetricsClient noop() {
+    return NoopMetricsClient.INSTANCE;
+  }
+
+  /**
+   * Wraps a client for use by handlers: each call first checks the name with {@link MetricNames#validate(String)}
+   * and rejects {@code null} names, tag maps, tag names and tag values; then it delegates, and anything the
+   * delegate throws is logged as a warning and swallowed.
+   *
+   * @param delegate the cluster's client
+   * @return the client to give handlers; {@code delegate} itself if it is already wrapped
+   */
+  static MetricsClient forHandlers(MetricsClient delegate) {
+    if (delegate instanceof HandlerMetricsClient) {
+      return delegate;
+    }
+    return new HandlerMetricsClient(delegate);
+  }
 
   /**
    * Sets a gauge.

@@ -1,11 +1,9 @@
-package io.github.cortexj.core.internal.handler;
+package io.github.cortexj.core.metrics;
 
-import io.github.cortexj.core.metrics.MetricsClient;
 import java.util.Map;
 
-/** A {@link MetricsClient} that drops everything: the default of contexts built without one. Thread safe. */
-public enum NoopMetricsClient implements MetricsClient {
-  /** The only instance. */
+/** The client that publishes nothing: the default when no metrics backend is configured. Stateless. */
+enum NoopMetricsClient implements MetricsClient {
   INSTANCE;
 
   @Override
@@ -19,6 +17,6 @@ public enum NoopMetricsClient implements MetricsClient {
 
   @Override
   public String toString() {
-    return "NoopMetricsClient";
+    return "MetricsClient.noop()";
   }
 }
