@@ -1,0 +1,54 @@
+package io.github.cortexj.batch.internal;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message being handled by a worker thread: its renewer, the thread to interrupt when the batch or the job
+ * must end, and the batch's own deadline.
+ *
+ * <p>Thread safe.
+ */
+final class InFlightBatch {
+
+  private final Thread thread;
+  private final VisibilityRenewer renewer;
+  private final @Nullable Instant batchDeadline;
+  private final AtomicBoolean timedOut = new AtomicBoolean();
+  private final AtomicBoolean done = new AtomicBoolean();
+
+  InFlightBatch(Thread thread, VisibilityRenewer renewer, @Nullable Instant batchDeadline) {
+    this.thread = thread;
+    this.renewer = renewer;
+    this.batchDeadline = batchDeadline;
+  }
+
+  /** Renews the visibility if due, and interrupts the handler once the batch's deadline has passed. */
+  void tick(Instant now) {
+    if (done.get()) {
+      return;
+    }
+    renewer.renewIfDue(now);
+    if (batchDeadline != null && !now.isBefore(batchDeadline) && timedOut.compareAndSet(false, true)) {
+      interrupt();
+    }
+  }
+
+  /** Interrupts the handler, unless it has already finished. */
+  synchronized void interrupt() {
+    if (!done.get()) {
+      thread.interrupt();
+    }
+  }
+
+  /** Marks the batch finished: no more renewals, no more interrupts. */
+  synchronized void finish() {
+    done.set(true);
+    renewer.stop();
+  }
+
+  boolean timedOut() {
+    return timedOut.get();
+  }
+}

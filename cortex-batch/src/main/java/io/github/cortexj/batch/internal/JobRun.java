@@ -1,0 +1,202 @@
+package io.github.cortexj.batch.internal;
+
+import io.github.cortexj.batch.BatchApiDeployment;
+import io.github.cortexj.core.JobSpec;
+import io.github.cortexj.core.JobStatus;
+import io.github.cortexj.core.job.JobSubmission;
+import io.github.cortexj.core.job.RetryPolicy;
+import io.github.cortexj.core.job.WorkerCounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one job run by this process: its spec and submission, its queues, its deadline, the batches its
+ * workers are handling, its worker counts and delivery timings, and whether it has ended. The job's status is
+ * not kept here but in the store; this only lets the process end its own work promptly.
+ *
+ * <p>Thread safe.
+ */
+public final class JobRun {
+
+  private final BatchApiDeployment api;
+  private final JobSubmission submission;
+  private final AtomicReference<JobSpec> spec;
+  private final Set<InFlightBatch> inFlight = ConcurrentHashMap.newKeySet();
+  private final Set<Future<?>> tasks = ConcurrentHashMap.newKeySet();
+  private final AtomicReference<@Nullable JobStatus> ended = new AtomicReference<>();
+  private final CountDownLatch endedLatch = new CountDownLatch(1);
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger succeeded = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
+  private final AtomicLong deliveries = new AtomicLong();
+  private final AtomicLong deliveryNanos = new AtomicLong();
+  private volatile @Nullable String queueUrl;
+  private volatile @Nullable String completionQueueUrl;
+  private volatile @Nullable Instant deadline;
+
+  JobRun(BatchApiDeployment api, JobSpec spec, JobSubmission submission) {
+    this.api = api;
+    this.spec = new AtomicReference<>(spec);
+    this.submission = submission;
+  }
+
+  BatchApiDeployment api() {
+    return api;
+  }
+
+  JobSpec spec() {
+    return spec.get();
+  }
+
+  void spec(JobSpec updated) {
+    spec.set(updated);
+  }
+
+  JobSubmission submission() {
+    return submission;
+  }
+
+  /** How many deliveries a batch gets in all: the retry policy, capped by the dead-letter queue's count. */
+  int maxAttempts() {
+    RetryPolicy retry = submission.retryPolicy();
+    JobSpec.DeadLetterQueue dlq = submission.sqsDeadLetterQueue();
+    if (dlq != null) {
+      return retry == null ? dlq.maxReceiveCount() : Math.min(retry.maxAttempts(), dlq.maxReceiveCount());
+    }
+    return retry == null ? 1 : retry.maxAttempts();
+  }
+
+  Duration backoff() {
+    RetryPolicy retry = submission.retryPolicy();
+    return retry == null ? Duration.ZERO : retry.backoff();
+  }
+
+  @Nullable Duration batchTimeout() {
+    Integer seconds = submission.batchTimeout();
+    return seconds == null ? null : Duration.ofSeconds(seconds);
+  }
+
+  void queues(String queueUrl, String completionQueueUrl) {
+    this.queueUrl = queueUrl;
+    this.completionQueueUrl = completionQueueUrl;
+  }
+
+  @Nullable String queueUrl() {
+    return queueUrl;
+  }
+
+  @Nullable String completionQueueUrl() {
+    return completionQueueUrl;
+  }
+
+  void deadline(@Nullable Instant deadline) {
+    this.deadline = deadline;
+  }
+
+  @Nullable Instant deadline() {
+    return deadline;
+  }
+
+  void track(Future<?> task) {
+    tasks.add(task);
+  }
+
+  void add(InFlightBatch batch) {
+    inFlight.add(batch);
+  }
+
+  void remove(InFlightBatch batch) {
+    inFlight.remove(batch);
+  }
+
+  /** Renews visibilities and enforces batch deadlines at {@code now}. */
+  void tick(Instant now) {
+    for (InFlightBatch batch : inFlight) {
+      batch.tick(now);
+    }
+  }
+
+  /**
+   * Marks the run ended with a status, once: the first caller wins and interrupts every in-flight batch.
+   *
+   * @return {@code true} for the caller that ended the run
+   */
+  boolean end(JobStatus status) {
+    if (!ended.compareAndSet(null, status)) {
+      return false;
+    }
+    endedLatch.countDown();
+    for (InFlightBatch batch : inFlight) {
+      batch.interrupt();
+    }
+    return true;
+  }
+
+  boolean isEnded() {
+    return ended.get() != null;
+  }
+
+  @Nullable JobStatus endStatus() {
+    return ended.get();
+  }
+
+  /**
+   * Waits until the run has ended.
+   *
+   * @return {@code true} when it ended within the wait
+   */
+  boolean awaitEnd(Duration wait) throws InterruptedException {
+    return endedLatch.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  void workerStarted() {
+    running.incrementAndGet();
+  }
+
+  void workerEnded(boolean ok) {
+    running.decrementAndGet();
+    (ok ? succeeded : failed).incrementAndGet();
+  }
+
+  WorkerCounts workerCounts() {
+    return new WorkerCounts(running.get(), succeeded.get(), failed.get());
+  }
+
+  void recordDelivery(long nanos) {
+    deliveries.incrementAndGet();
+    deliveryNanos.addAndGet(nanos);
+  }
+
+  @Nullable Double averageSecondsPerDelivery() {
+    long count = deliveries.get();
+    return count == 0 ? null : deliveryNanos.get() / 1e9 / count;
+  }
+
+  /** Waits for the run's tasks to finish (after it has ended), up to {@code wait}. */
+  void awaitTasks(Duration wait) {
+    long deadlineNanos = System.nanoTime() + wait.toNanos();
+    for (Future<?> task : tasks) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        task.get(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        // The task's own failure is recorded by the task; here we only wait.
+      }
+    }
+  }
+}
