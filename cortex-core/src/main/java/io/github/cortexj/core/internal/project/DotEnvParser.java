@@ -107,7 +107,9 @@ public final class DotEnvParser {
     }
     int startLine = line;
     String word = readNameWord();
+    boolean exported = false;
     if (word.equals("export") && !atEnd() && isBlank(peek())) {
+      exported = true;
       skipBlanks();
       if (atEnd() || peek() == '\n' || peek() == '#') {
         throw new DotEnvException(startLine, "export without an assignment", "write export KEY=VALUE");
@@ -150,7 +152,7 @@ public final class DotEnvParser {
       endLine();
       return;
     }
-    String value = readValue();
+    String value = readValue(exported);
     // After the value: blanks, then end of line or a comment.
     if (!atEnd() && isBlank(peek())) {
       skipBlanks();
@@ -205,7 +207,7 @@ public final class DotEnvParser {
     return true;
   }
 
-  private String readValue() {
+  private String readValue(boolean exported) {
     StringBuilder value = new StringBuilder();
     boolean wordStart = true;
     while (!atEnd()) {
@@ -219,6 +221,10 @@ public final class DotEnvParser {
         readDoubleQuoted(value);
       } else {
         checkUnquoted(c, wordStart, value);
+        if (exported && c == '{') {
+          // "export" takes an ordinary word, so bash brace-expands it (a plain assignment is not expanded).
+          throw new DotEnvException(line, "brace expansion {...} after export", "quote the value");
+        }
         value.append(c);
         pos++;
       }
