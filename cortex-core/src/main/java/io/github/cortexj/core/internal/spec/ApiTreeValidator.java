@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,8 +189,7 @@ public final class ApiTreeValidator {
           Reason.RESOURCE_REFERENCE,
           "must not start with \"@\" (Cortex reserves it for resource references; got \"" + node.textValue() + "\")");
     } else if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         rejectReferences(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), problems);
       }
     } else if (node.isArray()) {
@@ -487,8 +485,7 @@ public final class ApiTreeValidator {
     }
     Map<String, String> env = new LinkedHashMap<>();
     boolean valid = true;
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> variable = it.next();
+    for (Map.Entry<String, JsonNode> variable : value.properties()) {
       String path = fields.pathOf("env") + "." + variable.getKey();
       JsonNode variableValue = variable.getValue();
       if (variable.getKey().startsWith("CORTEX_")) {

@@ -53,20 +53,14 @@ public final class GoDurations {
   }
 
   private static long unitNanos(String unit) {
-    switch (unit) {
-      case "h":
-        return UNIT_NANOS[0];
-      case "m":
-        return UNIT_NANOS[1];
-      case "s":
-        return UNIT_NANOS[2];
-      case "ms":
-        return UNIT_NANOS[3];
-      case "ns":
-        return UNIT_NANOS[5];
-      default:
-        return UNIT_NANOS[4];
-    }
+    return switch (unit) {
+      case "h" -> UNIT_NANOS[0];
+      case "m" -> UNIT_NANOS[1];
+      case "s" -> UNIT_NANOS[2];
+      case "ms" -> UNIT_NANOS[3];
+      case "ns" -> UNIT_NANOS[5];
+      default -> UNIT_NANOS[4];
+    };
   }
 
   /**
