@@ -36,7 +36,7 @@ import org.quicktheories.generators.Generate;
  */
 class GitIgnoreDifferentialTest {
 
-  private static final int CASES = 4000;
+  private static final int CASES = 3000;
 
   private static final List<String> TOKENS =
       List.of(
