@@ -1,0 +1,77 @@
+package io.github.cortexj.server.internal.cli;
+
+import io.github.cortexj.core.CortexException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The shape every {@code cortex} subcommand shares: it runs, and turns a failure into its message on stderr and exit
+ * code 1, with the stack trace only under {@code --verbose}. Usage errors never reach here: picocli reports them
+ * with exit code 2. Picocli creates one instance per command line; not thread safe.
+ */
+abstract class CliCommand implements Callable<Integer> {
+
+  /** The file a command reads when no CONFIG is given, as Cortex's CLI does. */
+  static final String DEFAULT_CONFIG = "cortex.yaml";
+
+  @Spec @Nullable CommandSpec spec;
+
+  @Option(names = "--verbose", description = "Print the stack trace of an error.")
+  boolean verbose;
+
+  /** Returns the directory relative paths are resolved against: the root command's. */
+  abstract Path workingDirectory();
+
+  /** Does the command's work; a {@link CortexException} it throws is reported without a stack trace. */
+  abstract int execute() throws Exception;
+
+  @Override
+  public final Integer call() {
+    try {
+      return execute();
+    } catch (CortexException e) {
+      report(e.getMessage(), e);
+      return 1;
+    } catch (Exception e) {
+      report(e.toString(), e);
+      return 1;
+    }
+  }
+
+  private void report(String message, Exception e) {
+    PrintWriter err = err();
+    message.lines().forEach(line -> err.println("error: " + line));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+  }
+
+  /** Resolves a path argument against the working directory. */
+  Path resolve(String argument) {
+    return workingDirectory().resolve(argument);
+  }
+
+  PrintWriter out() {
+    return commandSpec().commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return commandSpec().commandLine().getErr();
+  }
+
+  private CommandSpec commandSpec() {
+    return Objects.requireNonNull(spec, "picocli injects the command spec before running the command");
+  }
+
+  /** Returns a value picocli injects before the command runs. */
+  static <T> T injected(@Nullable T value, String what) {
+    return Objects.requireNonNull(value, () -> "picocli injects the " + what + " before the command runs");
+  }
+}
