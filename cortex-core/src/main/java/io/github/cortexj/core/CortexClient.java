@@ -1,15 +1,33 @@
 package io.github.cortexj.core;
 
+import io.github.cortexj.core.job.ApiInfo;
+import io.github.cortexj.core.job.BatchJobStatus;
+import io.github.cortexj.core.job.DeployResult;
+import io.github.cortexj.core.job.DryRunResult;
+import io.github.cortexj.core.job.FailedBatch;
+import io.github.cortexj.core.job.JobSubmission;
+import io.github.cortexj.core.spec.ApiSpec;
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * The client of a Cortex cluster: the one interface users program against to deploy APIs, submit work and read
  * results, whether the cluster is embedded in this JVM or reached over HTTP.
+ *
+ * <pre>{@code
+ * try (EmbeddedCortexClient cortex = EmbeddedCortexClient.builder().build()) {
+ *   cortex.createApi(Path.of("reviews/cortex.yaml"));
+ *   JobSpec job = cortex.submitJob("reviews", JobSubmission.items(reviews).batchSize(100).workers(4).build());
+ *   BatchJobStatus status = cortex.getJob("reviews", job.jobId());
+ * }
+ * }</pre>
  *
  * <p>Handlers receive the client of the cluster they run in (through their context or their constructor), so a
  * task or an {@code onJobComplete} callback can deploy APIs and submit jobs as Cortex's Python client allows.
  *
  * <p>The interface lives in cortex-core, not cortex-client, because handler contexts hand it out and cortex-core
- * cannot depend on the workload modules; its implementations live in cortex-client. Its operations arrive with
- * the workload issues (batch jobs first); until then it only names the cluster.
+ * cannot depend on the workload modules; its implementations live in cortex-client. Errors are
+ * {@link CortexException}s with Cortex's kinds. Implementations are thread safe.
  */
 public interface CortexClient {
 
@@ -20,4 +38,124 @@ public interface CortexClient {
    * @return the description
    */
   String describe();
+
+  /**
+   * Deploys every API of a cortex.yaml project: loads the project next to the file, validates the specs, resolves
+   * each handler class with the context class loader and checks its constructor, then deploys them all (or none,
+   * when one fails validation). Cortex's {@code deploy} (v0.34: {@code create_api}).
+   *
+   * @param configFile the cortex.yaml file
+   * @return one result per API, in file order
+   * @throws CortexException when the project, a spec or a handler class is invalid, or an API's kind would change
+   */
+  List<DeployResult> createApi(Path configFile);
+
+  /**
+   * Deploys an API built in code, whose handler is built by a factory; it has no project files.
+   *
+   * @param spec the API's spec
+   * @param factory builds the handler, once per worker
+   * @return the result
+   * @throws CortexException when the API's kind would change
+   */
+  DeployResult createApi(ApiSpec spec, HandlerFactory<? extends BatchHandler> factory);
+
+  /**
+   * Deploys an API built in code, whose handler is a class built by constructor injection; it has no project
+   * files.
+   *
+   * @param spec the API's spec
+   * @param handlerClass the handler class
+   * @return the result
+   * @throws HandlerDefinitionException when the class cannot be a handler of the API's kind
+   */
+  DeployResult createApi(ApiSpec spec, Class<?> handlerClass);
+
+  /**
+   * Describes a deployed API.
+   *
+   * @param apiName the API's name
+   * @return the API
+   * @throws io.github.cortexj.core.job.ApiNotDeployedException when it is not deployed
+   */
+  ApiInfo getApi(String apiName);
+
+  /**
+   * Lists the deployed APIs, by name.
+   *
+   * @return the APIs
+   */
+  List<ApiInfo> listApis();
+
+  /**
+   * Deletes an API, stopping its jobs in progress.
+   *
+   * @param apiName the API's name
+   * @throws io.github.cortexj.core.job.ApiNotDeployedException when it is not deployed
+   */
+  void deleteApi(String apiName);
+
+  /**
+   * Validates and submits a batch job.
+   *
+   * @param apiName the BatchAPI
+   * @param submission the job
+   * @return the job's spec (its id, and no queue URL or batch count yet, as Cortex answers)
+   * @throws io.github.cortexj.core.job.JobSubmissionException when the submission is invalid
+   */
+  JobSpec submitJob(String apiName, JobSubmission submission);
+
+  /**
+   * Validates a submission and lists the objects it would read, without submitting it.
+   *
+   * @param apiName the BatchAPI
+   * @param submission the job
+   * @return the dry-run result
+   */
+  DryRunResult dryRun(String apiName, JobSubmission submission);
+
+  /**
+   * Reads a batch job's status.
+   *
+   * @param apiName the BatchAPI
+   * @param jobId the job id
+   * @return the status
+   * @throws io.github.cortexj.core.job.JobNotFoundException when the API has no such job
+   */
+  BatchJobStatus getJob(String apiName, String jobId);
+
+  /**
+   * Lists the batch jobs of an API, newest first.
+   *
+   * @param apiName the BatchAPI
+   * @return their statuses
+   */
+  List<BatchJobStatus> listJobs(String apiName);
+
+  /**
+   * Stops a batch job in progress: batches in flight are interrupted, no new batch starts, and its status becomes
+   * {@code stopped}.
+   *
+   * @param apiName the BatchAPI
+   * @param jobId the job id
+   */
+  void stopJob(String apiName, String jobId);
+
+  /**
+   * Lists the batches of a job that failed for good, with their items and errors.
+   *
+   * @param apiName the BatchAPI
+   * @param jobId the job id
+   * @return the failed batches
+   */
+  List<FailedBatch> failedBatches(String apiName, String jobId);
+
+  /**
+   * Submits a new job made of exactly the failed batches of a job, with its workers, config and timeout.
+   *
+   * @param apiName the BatchAPI
+   * @param jobId the job whose failed batches to retry
+   * @return the new job's spec
+   */
+  JobSpec retryFailedBatches(String apiName, String jobId);
 }

@@ -22,7 +22,7 @@ public class ConstructorInjectionTest {
   private static final Map<String, Object> CONFIG = Map.of("bucket", "images", "threshold", 3);
 
   private final MetricsClient metrics = mock(MetricsClient.class);
-  private final CortexClient client = () -> "test-cluster";
+  private final CortexClient client = mock(CortexClient.class);
   private final ProjectFiles files = mock(ProjectFiles.class);
 
   /** Settings bound from the config. */

@@ -56,7 +56,7 @@ class HandlerContextBuildersTest {
   @Test
   void keepsWhatItIsGiven() {
     MetricsClient metrics = mock(MetricsClient.class);
-    CortexClient client = () -> "embedded";
+    CortexClient client = mock(CortexClient.class);
     ProjectFiles files = mock(ProjectFiles.class);
     Instant deadline = Instant.parse("2021-06-01T13:00:00Z");
 
@@ -199,7 +199,7 @@ class HandlerContextBuildersTest {
 
           @Override
           public CortexClient client() {
-            return () -> "x";
+            return mock(CortexClient.class);
           }
         };
 

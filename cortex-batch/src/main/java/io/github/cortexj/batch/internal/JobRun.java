@@ -29,7 +29,7 @@ public final class JobRun {
 
   private final BatchApiDeployment api;
   private final JobSubmission submission;
-  private final AtomicReference<JobSpec> spec;
+  private volatile JobSpec spec;
   private final Set<InFlightBatch> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<Future<?>> tasks = ConcurrentHashMap.newKeySet();
   private final AtomicReference<@Nullable JobStatus> ended = new AtomicReference<>();
@@ -37,6 +37,8 @@ public final class JobRun {
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger succeeded = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean completionClaimed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final AtomicLong deliveries = new AtomicLong();
   private final AtomicLong deliveryNanos = new AtomicLong();
   private volatile @Nullable String queueUrl;
@@ -45,7 +47,7 @@ public final class JobRun {
 
   JobRun(BatchApiDeployment api, JobSpec spec, JobSubmission submission) {
     this.api = api;
-    this.spec = new AtomicReference<>(spec);
+    this.spec = spec;
     this.submission = submission;
   }
 
@@ -54,11 +56,11 @@ public final class JobRun {
   }
 
   JobSpec spec() {
-    return spec.get();
+    return spec;
   }
 
   void spec(JobSpec updated) {
-    spec.set(updated);
+    this.spec = updated;
   }
 
   JobSubmission submission() {
@@ -134,11 +136,25 @@ public final class JobRun {
     if (!ended.compareAndSet(null, status)) {
       return false;
     }
-    endedLatch.countDown();
     for (InFlightBatch batch : inFlight) {
       batch.interrupt();
     }
     return true;
+  }
+
+  /**
+   * Claims the right to run {@code onJobComplete} in this process, once: a guard on top of the single completion
+   * message.
+   *
+   * @return {@code true} for the first caller only
+   */
+  boolean claimCompletion() {
+    return completionClaimed.compareAndSet(false, true);
+  }
+
+  /** Records that the end has been written to the store: {@link #awaitEnd(Duration)} returns from now on. */
+  void endRecorded() {
+    endedLatch.countDown();
   }
 
   boolean isEnded() {
@@ -150,7 +166,7 @@ public final class JobRun {
   }
 
   /**
-   * Waits until the run has ended.
+   * Waits until the run has ended and its end has been written to the store.
    *
    * @return {@code true} when it ended within the wait
    */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every part of the batch runtime shares: the backends, the clock, the executor workers run on, the metrics
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  * @param metrics the cluster's undecorated metrics client (built-in metrics)
  * @param clusterName names the queues
  * @param mapper reads and writes JSON
- * @param client the client handed to handlers, supplied lazily because it usually wraps the runtime
+ * @param client the client handed to handlers, supplied lazily because it usually wraps the runtime; {@code
+ *     null} for a client that reaches no cluster
  * @param pollWait how long one receive waits for a batch
  * @param visibilityTimeout the visibility a received batch gets, renewed while it is handled
  * @param renewalPeriod how much clock time passes between visibility renewals
@@ -37,7 +39,7 @@ public record RuntimeSettings(
     MetricsClient metrics,
     String clusterName,
     ObjectMapper mapper,
-    Supplier<CortexClient> client,
+    @Nullable Supplier<CortexClient> client,
     Duration pollWait,
     Duration visibilityTimeout,
     Duration renewalPeriod,

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param batchMetrics the batch counts
  * @param workerCounts the worker counts, or {@code null} when this process runs none of the job's workers
  */
-@JsonPropertyOrder({"status", "end_time", "batches_in_queue", "batch_metrics", "worker_counts"})
+@JsonPropertyOrder({"jobSpec", "status", "end_time", "batches_in_queue", "batch_metrics", "worker_counts"})
 public record BatchJobStatus(
     @JsonUnwrapped JobSpec jobSpec,
     @JsonProperty("status") JobStatus status,

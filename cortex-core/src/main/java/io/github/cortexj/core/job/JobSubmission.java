@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cortexj.core.JobSpec;
+import io.github.cortexj.core.JobSpec.DeadLetterQueue;
 import io.github.cortexj.core.internal.handler.ConfigCopy;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +61,7 @@ import org.jspecify.annotations.Nullable;
 public record JobSubmission(
     @JsonProperty("workers") int workers,
     @JsonProperty("timeout") @Nullable Integer timeout,
-    @JsonProperty("sqs_dead_letter_queue") JobSpec.@Nullable DeadLetterQueue sqsDeadLetterQueue,
+    @JsonProperty("sqs_dead_letter_queue") @Nullable DeadLetterQueue sqsDeadLetterQueue,
     @JsonProperty("config") @Nullable Map<String, Object> config,
     @JsonProperty("item_list") @Nullable ItemList itemList,
     @JsonProperty("file_path_lister") @Nullable ObjectSource filePathLister,
@@ -67,6 +70,49 @@ public record JobSubmission(
     @JsonProperty("batch_timeout") @Nullable Integer batchTimeout) {
 
   private static final ObjectMapper ITEM_MAPPER = new ObjectMapper();
+
+  /** The largest JSON body {@link #fromJson(InputStream, ObjectMapper)} reads: 10 MiB, as Cortex's operator. */
+  public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+  /** The kind of a body that is too large or is not a submission. */
+  public static final String INVALID_BODY = "job.invalid_body";
+
+  /** Cortex's suffix to schema errors in a submission body. */
+  static final String SCHEMA_SUFFIX = "\n\njob submission schema can be found at https://docs.cortex.dev/v/0.35/";
+
+  /**
+   * Reads a submission from a JSON body as Cortex's operator does: at most {@value #MAX_BODY_BYTES} bytes,
+   * unknown keys ignored. The body is not validated; submitting it is.
+   *
+   * @param body the body; read up to one byte past the limit, not closed
+   * @param mapper the mapper to read with
+   * @return the submission
+   * @throws JobSubmissionException of kind {@value #INVALID_BODY}: {@code http: request body too large}, or the
+   *     parser's error followed by Cortex's schema hint
+   */
+  public static JobSubmission fromJson(InputStream body, ObjectMapper mapper) {
+    byte[] bytes;
+    try {
+      bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      throw new JobSubmissionException(INVALID_BODY, "cannot read the request body: " + e.getMessage());
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new JobSubmissionException(INVALID_BODY, "http: request body too large");
+    }
+    try {
+      JobSubmission submission = mapper.readValue(bytes, JobSubmission.class);
+      if (submission == null) {
+        throw new JobSubmissionException(INVALID_BODY, "the body is JSON null" + SCHEMA_SUFFIX);
+      }
+      return submission;
+    } catch (IOException | IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      int newline = message.indexOf('\n');
+      throw new JobSubmissionException(
+          INVALID_BODY, (newline < 0 ? message : message.substring(0, newline)) + SCHEMA_SUFFIX);
+    }
+  }
 
   /** Copies the config deeply. */
   public JobSubmission {
@@ -140,7 +186,7 @@ public record JobSubmission(
     private int batchSize = 1;
     private int workers = 1;
     private @Nullable Integer timeout;
-    private JobSpec.@Nullable DeadLetterQueue deadLetterQueue;
+    private @Nullable DeadLetterQueue deadLetterQueue;
     private @Nullable Map<String, Object> config;
     private @Nullable RetryPolicy retryPolicy;
     private @Nullable Integer batchTimeout;
@@ -200,7 +246,7 @@ public record JobSubmission(
      * @return this builder
      */
     public Builder deadLetterQueue(String arn, int maxReceiveCount) {
-      this.deadLetterQueue = new JobSpec.DeadLetterQueue(arn, maxReceiveCount);
+      this.deadLetterQueue = new DeadLetterQueue(arn, maxReceiveCount);
       return this;
     }
 

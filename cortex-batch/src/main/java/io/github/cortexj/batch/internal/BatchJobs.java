@@ -1,0 +1,405 @@
+package io.github.cortexj.batch.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cortexj.batch.BatchApiDeployment;
+import io.github.cortexj.core.CortexException;
+import io.github.cortexj.core.JobSpec;
+import io.github.cortexj.core.JobStatus;
+import io.github.cortexj.core.backend.MessageBatcher;
+import io.github.cortexj.core.backend.OutgoingMessage;
+import io.github.cortexj.core.backend.QueueNames;
+import io.github.cortexj.core.backend.QueueSpec;
+import io.github.cortexj.core.backend.RedrivePolicy;
+import io.github.cortexj.core.job.BatchJobStatus;
+import io.github.cortexj.core.job.BatchMetrics;
+import io.github.cortexj.core.job.DryRunResult;
+import io.github.cortexj.core.job.FailedBatch;
+import io.github.cortexj.core.job.ItemList;
+import io.github.cortexj.core.job.JobNotFoundException;
+import io.github.cortexj.core.job.JobSubmission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submits, runs, stops and reads the batch jobs of one cluster: validation, the store layout, the enqueuer on the
+ * executor, then {@code workers} {@link BatchWorker}s, and a ticker that renews visibilities and enforces
+ * timeouts on the runtime's clock.
+ *
+ * <p>Thread safe.
+ */
+public final class BatchJobs implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchJobs.class);
+
+  /** The body of the completion message: Cortex's sentinel body. */
+  static final String COMPLETION_BODY = "\"job_complete\"";
+
+  private final RuntimeSettings settings;
+  private final JobIds ids;
+  private final JobSubmissionValidator validator;
+  private final JobEnding ending;
+  private final JobCompletion completion;
+  private final MessageBatcher batcher;
+  private final Map<String, JobRun> runs = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService ticker;
+  private volatile boolean closed;
+
+  /**
+   * Creates the job runner and starts its ticker.
+   *
+   * @param settings the shared settings
+   * @param tickPeriod how often (in wall time) visibilities and timeouts are checked against the clock
+   */
+  public BatchJobs(RuntimeSettings settings, Duration tickPeriod) {
+    this.settings = settings;
+    this.ids = new JobIds(settings.clock());
+    this.validator = new JobSubmissionValidator(settings.store(), settings.mapper());
+    this.ending = new JobEnding(settings);
+    this.completion = new JobCompletion(settings, ending);
+    this.batcher = MessageBatcher.of(settings.queues());
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "cortex-batch-ticker");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long period = Math.max(1, tickPeriod.toMillis());
+    ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Validates a submission without running it.
+   *
+   * @param submission the submission
+   * @return what a dry run reports
+   */
+  public DryRunResult dryRun(JobSubmission submission) {
+    return validator.dryRun(submission);
+  }
+
+  /**
+   * Validates and starts a job.
+   *
+   * @param api the API the job runs on
+   * @param submission the submission
+   * @return the job's spec as first stored
+   */
+  public JobSpec submit(BatchApiDeployment api, JobSubmission submission) {
+    validator.validate(submission);
+    return start(api, submission, null);
+  }
+
+  /**
+   * Starts a job made of exactly the failed batches of an earlier job, one batch per failed batch.
+   *
+   * @param api the API
+   * @param jobId the earlier job
+   * @return the new job's spec
+   */
+  public JobSpec retryFailedBatches(BatchApiDeployment api, String jobId) {
+    JobSpec old = spec(api.name(), jobId);
+    List<FailedBatch> failed = settings.jobStore().failedBatches(api.name(), jobId);
+    if (failed.isEmpty()) {
+      throw new CortexException(
+          "job.no_failed_batches", "job " + jobId + " (" + api.name() + " api) has no failed batches to retry");
+    }
+    List<List<JsonNode>> batches = new ArrayList<>();
+    List<JsonNode> all = new ArrayList<>();
+    int largest = 1;
+    for (FailedBatch batch : failed) {
+      batches.add(batch.items());
+      all.addAll(batch.items());
+      largest = Math.max(largest, batch.items().size());
+    }
+    JobSubmission submission =
+        new JobSubmission(
+            old.workers(),
+            old.timeout(),
+            old.sqsDeadLetterQueue(),
+            old.config(),
+            new ItemList(all, largest),
+            null,
+            null,
+            null,
+            null);
+    return start(api, submission, batches);
+  }
+
+  private JobSpec start(BatchApiDeployment api, JobSubmission submission, @Nullable List<List<JsonNode>> batches) {
+    if (closed) {
+      throw new IllegalStateException("the batch runtime is closed");
+    }
+    String jobId = ids.next();
+    JobSpec spec =
+        JobSpec.builder()
+            .jobId(jobId)
+            .apiName(api.name())
+            .workers(submission.workers())
+            .sqsDeadLetterQueue(submission.sqsDeadLetterQueue())
+            .config(submission.config())
+            .timeout(submission.timeout())
+            .apiId(api.apiId())
+            .startTime(settings.clock().instant())
+            .build();
+    JobStore store = settings.jobStore();
+    store.writeSpec(spec);
+    store.writePayload(api.name(), jobId, submission);
+    store.writeMarker(api.name(), jobId, JobStatus.PENDING);
+    JobRun run = new JobRun(api, spec, submission);
+    runs.put(key(api.name(), jobId), run);
+    run.track(settings.executor().submit(() -> enqueueAndStartWorkers(run, batches)));
+    return spec;
+  }
+
+  private void enqueueAndStartWorkers(JobRun run, @Nullable List<List<JsonNode>> presetBatches) {
+    JobSpec spec = run.spec();
+    String api = spec.apiName();
+    String jobId = spec.jobId();
+    JobStore store = settings.jobStore();
+    try {
+      store.writeMarker(api, jobId, JobStatus.ENQUEUING);
+      QueueSpec queueSpec =
+          new QueueSpec(
+              QueueNames.batchJobQueue(settings.clusterName(), api, jobId), true, settings.visibilityTimeout(), null);
+      JobSpec.DeadLetterQueue dlq = spec.sqsDeadLetterQueue();
+      if (dlq != null) {
+        queueSpec = queueSpec.withRedrivePolicy(new RedrivePolicy(dlq.arn(), dlq.maxReceiveCount()));
+      }
+      String queueUrl = settings.queues().createQueue(queueSpec);
+      String completionUrl =
+          settings
+              .queues()
+              .createQueue(
+                  QueueSpec.fifo(
+                      QueueNames.batchJobQueue(settings.clusterName(), api, jobId + "-done"),
+                      settings.visibilityTimeout()));
+      run.queues(queueUrl, completionUrl);
+      Enqueuer enqueuer = new Enqueuer(settings.store(), batcher, settings.mapper(), queueUrl, api, jobId);
+      long count =
+          presetBatches == null ? enqueuer.enqueue(run.submission()) : enqueuer.enqueueBatches(presetBatches);
+      if (run.isEnded()) {
+        return;
+      }
+      store.writeMaxBatchCount(api, jobId, count);
+      JobSpec updated =
+          spec.toBuilder().sqsUrl(queueUrl).totalBatchCount((int) Math.min(Integer.MAX_VALUE, count)).build();
+      store.writeSpec(updated);
+      run.spec(updated);
+      store.deletePayload(api, jobId);
+      String id = Enqueuer.randomId();
+      settings
+          .queues()
+          .send(
+              completionUrl,
+              new OutgoingMessage(
+                  id, COMPLETION_BODY, Map.of("job_complete", "true", "api_name", api, "job_id", jobId), id, id));
+      Integer timeout = spec.timeout();
+      run.deadline(timeout == null ? null : settings.clock().instant().plusSeconds(timeout));
+      store.writeMarker(api, jobId, JobStatus.RUNNING);
+      for (int i = 0; i < spec.workers() && !run.isEnded(); i++) {
+        run.track(settings.executor().submit(new BatchWorker(settings, run, completion)));
+      }
+    } catch (RuntimeException e) {
+      if (!run.isEnded()) {
+        LOG.error("failed to enqueue job {} of {}", jobId, api, e);
+        ending.end(run, JobStatus.ENQUEUE_FAILED, e);
+      }
+    }
+  }
+
+  /**
+   * Stops a job that is in progress: no new batch starts, batches in flight are interrupted, and the status
+   * becomes {@code stopped}.
+   *
+   * @param api the API name
+   * @param jobId the job id
+   */
+  public void stop(String api, String jobId) {
+    spec(api, jobId);
+    JobStatus status = settings.jobStore().status(api, jobId).status();
+    if (status.isTerminal()) {
+      throw new CortexException(
+          "job.job_is_not_in_progress",
+          "cannot stop BatchAPI job " + jobId + " because it is not in progress (it is " + status.code() + ")");
+    }
+    JobRun run = runs.get(key(api, jobId));
+    if (run == null || !ending.end(run, JobStatus.STOPPED, null)) {
+      settings.jobStore().writeMarker(api, jobId, JobStatus.STOPPED);
+    }
+  }
+
+  /** Stops every job of an API that is in progress, as deleting the API does. */
+  public void stopAll(String api) {
+    for (String jobId : settings.jobStore().jobIds(api)) {
+      if (!settings.jobStore().status(api, jobId).status().isTerminal()) {
+        stop(api, jobId);
+      }
+    }
+  }
+
+  /**
+   * Reads a job's status from the store.
+   *
+   * @param api the API name
+   * @param jobId the job id
+   * @return the status
+   */
+  public BatchJobStatus status(String api, String jobId) {
+    JobSpec spec = spec(api, jobId);
+    JobStore store = settings.jobStore();
+    JobStore.StatusMarker marker = store.status(api, jobId);
+    JobRun run = runs.get(key(api, jobId));
+    boolean terminal = marker.status().isTerminal();
+    BatchMetrics metrics = terminal ? store.readMetrics(api, jobId).orElse(null) : null;
+    JobStore.OutcomeCounts counts = null;
+    if (metrics == null) {
+      counts = store.outcomes(api, jobId);
+      metrics =
+          new BatchMetrics(
+              counts.succeeded(),
+              counts.failed(),
+              counts.failedAttempts(),
+              run == null ? null : run.averageSecondsPerDelivery());
+    }
+    long inQueue = 0;
+    if (!terminal) {
+      long ended = counts == null ? metrics.succeeded() + metrics.failed() : counts.ended();
+      inQueue =
+          store
+              .readMaxBatchCount(api, jobId)
+              .map(total -> Math.max(0, total - ended))
+              .orElseGet(() -> liveQueueCount(run));
+    }
+    Instant end = terminal ? marker.writtenAt() : null;
+    return new BatchJobStatus(
+        spec, marker.status(), end, inQueue, metrics, run == null ? null : run.workerCounts());
+  }
+
+  private long liveQueueCount(@Nullable JobRun run) {
+    String url = run == null ? null : run.queueUrl();
+    if (url == null) {
+      return 0;
+    }
+    try {
+      return settings.queues().counts(url).total();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Lists the jobs of an API, newest first.
+   *
+   * @param api the API name
+   * @return their statuses
+   */
+  public List<BatchJobStatus> list(String api) {
+    List<String> jobIds = new ArrayList<>(settings.jobStore().jobIds(api));
+    Collections.sort(jobIds, JobIdOrder.NEWEST_FIRST);
+    List<BatchJobStatus> statuses = new ArrayList<>();
+    for (String jobId : jobIds) {
+      statuses.add(status(api, jobId));
+    }
+    return statuses;
+  }
+
+  /**
+   * Lists the batches of a job that failed for good.
+   *
+   * @param api the API name
+   * @param jobId the job id
+   * @return the failed batches
+   */
+  public List<FailedBatch> failedBatches(String api, String jobId) {
+    spec(api, jobId);
+    return settings.jobStore().failedBatches(api, jobId);
+  }
+
+  /**
+   * Waits until a job run by this process has ended, for tests and examples.
+   *
+   * @param api the API name
+   * @param jobId the job id
+   * @param wait the longest wall time to wait
+   * @return {@code true} when the job ended within the wait (or is not run here)
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public boolean awaitEnd(String api, String jobId, Duration wait) throws InterruptedException {
+    JobRun run = runs.get(key(api, jobId));
+    return run == null || run.awaitEnd(wait);
+  }
+
+  private JobSpec spec(String api, String jobId) {
+    if (!jobId.matches("[0-9a-f]{1,32}")) {
+      throw new JobNotFoundException(api, jobId);
+    }
+    return settings.jobStore().readSpec(api, jobId).orElseThrow(() -> new JobNotFoundException(api, jobId));
+  }
+
+  private void tick() {
+    try {
+      Instant now = settings.clock().instant();
+      for (JobRun run : runs.values()) {
+        if (run.isEnded()) {
+          continue;
+        }
+        Instant deadline = run.deadline();
+        if (deadline != null && !now.isBefore(deadline)) {
+          ending.end(run, JobStatus.TIMED_OUT, null);
+          continue;
+        }
+        run.tick(now);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("batch ticker failed: {}", e.getMessage(), e);
+    }
+  }
+
+  private static String key(String api, String jobId) {
+    return api + "/" + jobId;
+  }
+
+  /**
+   * Stops the ticker, stops the jobs still in progress (their status becomes {@code stopped}) and waits up to
+   * {@code wait} for their workers to leave.
+   *
+   * @param wait the longest wall time to wait for workers
+   */
+  public void close(Duration wait) {
+    closed = true;
+    for (JobRun run : runs.values()) {
+      ending.end(run, JobStatus.STOPPED, null);
+    }
+    for (JobRun run : runs.values()) {
+      run.awaitTasks(wait);
+    }
+    ticker.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(10));
+  }
+
+  /** Orders job ids as Cortex's listing does: smaller hex values are newer. */
+  enum JobIdOrder implements java.util.Comparator<String> {
+    NEWEST_FIRST;
+
+    @Override
+    public int compare(String a, String b) {
+      return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+  }
+}

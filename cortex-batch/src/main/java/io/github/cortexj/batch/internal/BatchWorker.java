@@ -1,0 +1,242 @@
+package io.github.cortexj.batch.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cortexj.core.BatchContext;
+import io.github.cortexj.core.BatchHandler;
+import io.github.cortexj.core.CortexClient;
+import io.github.cortexj.core.HandlerInit;
+import io.github.cortexj.core.JobSpec;
+import io.github.cortexj.core.PartialBatchFailure;
+import io.github.cortexj.core.backend.BackendException;
+import io.github.cortexj.core.backend.ReceiveRequest;
+import io.github.cortexj.core.backend.ReceivedMessage;
+import io.github.cortexj.core.config.ConfigMerger;
+import io.github.cortexj.core.job.FailedBatch;
+import io.github.cortexj.core.logging.HandlerMdc;
+import io.github.cortexj.core.metrics.MetricsClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker of a job: builds the handler once, then receives one batch at a time until the job ends, handling
+ * each with its visibility renewed, the MDC set and the built-in metrics recorded. A failed batch is retried
+ * (visibility set to the backoff) while attempts remain, and is otherwise kept as a {@link FailedBatch}; a
+ * handler exception never ends the worker. When the job's queue is empty the worker looks at the completion
+ * queue, whose single message {@link JobCompletion} handles.
+ *
+ * <p>One instance runs on one thread.
+ */
+final class BatchWorker implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchWorker.class);
+
+  private final RuntimeSettings settings;
+  private final JobRun run;
+  private final JobCompletion completion;
+  private final MetricsClient handlerMetrics;
+
+  BatchWorker(RuntimeSettings settings, JobRun run, JobCompletion completion) {
+    this.settings = settings;
+    this.run = run;
+    this.completion = completion;
+    this.handlerMetrics = MetricsClient.forHandlers(settings.metrics());
+  }
+
+  @Override
+  public void run() {
+    run.workerStarted();
+    boolean ok = false;
+    try {
+      BatchHandler handler = buildHandler();
+      if (handler != null) {
+        loop(handler);
+        ok = true;
+      }
+    } catch (RuntimeException | Error e) {
+      LOG.error("worker of job {} failed", run.spec().jobId(), e);
+    } finally {
+      run.workerEnded(ok);
+    }
+  }
+
+  private @Nullable BatchHandler buildHandler() {
+    JobSpec spec = run.spec();
+    HandlerInit.Builder builder =
+        HandlerInit.builder()
+            .config(ConfigMerger.merge(run.api().config(), spec.config()))
+            .jobSpec(spec)
+            .metrics(handlerMetrics)
+            .projectFiles(run.api().projectFiles())
+            .objectMapper(settings.mapper());
+    Supplier<CortexClient> client = settings.client();
+    if (client != null) {
+      builder.client(client.get());
+    }
+    HandlerInit init = builder.build();
+    try (HandlerMdc mdc = HandlerMdc.builder().apiName(spec.apiName()).jobId(spec.jobId()).open()) {
+      return run.api().handlerFactory().create(init);
+    } catch (Exception e) {
+      LOG.error("failed to build the handler of job {}", spec.jobId(), e);
+      completion.fail(run, e);
+      return null;
+    }
+  }
+
+  private void loop(BatchHandler handler) {
+    String queueUrl = run.queueUrl();
+    String completionUrl = run.completionQueueUrl();
+    if (queueUrl == null || completionUrl == null) {
+      throw new IllegalStateException("workers start after the queues exist");
+    }
+    while (!run.isEnded() && !Thread.currentThread().isInterrupted()) {
+      List<ReceivedMessage> messages;
+      try {
+        messages =
+            settings.queues().receive(queueUrl, ReceiveRequest.one(settings.pollWait(), settings.visibilityTimeout()));
+        if (messages.isEmpty() && !run.isEnded()) {
+          messages =
+              settings.queues().receive(completionUrl, ReceiveRequest.one(Duration.ZERO, settings.visibilityTimeout()));
+          if (!messages.isEmpty()) {
+            completion.handle(run, handler, messages.get(0));
+          }
+          continue;
+        }
+      } catch (BackendException e) {
+        if (run.isEnded()) {
+          return; // the queues were deleted because the job ended
+        }
+        throw e;
+      }
+      for (ReceivedMessage message : messages) {
+        handleMessage(handler, queueUrl, message);
+      }
+    }
+  }
+
+  private void handleMessage(BatchHandler handler, String queueUrl, ReceivedMessage message) {
+    JobSpec spec = run.spec();
+    String batchId = message.messageId();
+    if (settings.jobStore().hasOutcome(spec.apiName(), spec.jobId(), batchId)) {
+      settings.queues().delete(queueUrl, message.receiptHandle()); // a batch delivered again after it ended
+      return;
+    }
+    Instant now = settings.clock().instant();
+    Duration batchTimeout = run.batchTimeout();
+    VisibilityRenewer renewer =
+        new VisibilityRenewer(
+            settings.queues(),
+            queueUrl,
+            message.receiptHandle(),
+            now,
+            settings.visibilityTimeout(),
+            settings.renewalPeriod());
+    InFlightBatch inFlight =
+        new InFlightBatch(Thread.currentThread(), renewer, batchTimeout == null ? null : now.plus(batchTimeout));
+    run.add(inFlight);
+    long started = System.nanoTime();
+    List<JsonNode> items = List.of();
+    Throwable failure = null;
+    try (HandlerMdc mdc =
+        HandlerMdc.builder().apiName(spec.apiName()).jobId(spec.jobId()).batchId(batchId).open()) {
+      LOG.debug("processing batch {}", batchId);
+      items = parse(message.body());
+      BatchContext.Builder contextBuilder =
+          BatchContext.builder()
+              .jobSpec(spec)
+              .batchId(batchId)
+              .attempt(message.receiveCount())
+              .deadline(run.deadline())
+              .metrics(handlerMetrics)
+              .projectFiles(run.api().projectFiles());
+      Supplier<CortexClient> client = settings.client();
+      if (client != null) {
+        contextBuilder.client(client.get());
+      }
+      handler.handleBatch(items, contextBuilder.build());
+    } catch (Exception | Error e) {
+      failure = e;
+    } finally {
+      inFlight.finish();
+      run.remove(inFlight);
+      Thread.interrupted(); // an interrupt meant for this batch must not reach the next one
+    }
+    long nanos = System.nanoTime() - started;
+    if (run.isEnded()) {
+      return; // stopped or timed out: the batch is abandoned
+    }
+    run.recordDelivery(nanos);
+    Map<String, String> tags = Map.of("api_name", spec.apiName(), "job_id", spec.jobId());
+    builtIn(() -> settings.metrics().histogram("cortex_time_per_batch", nanos / 1e9, tags));
+    if (failure == null) {
+      builtIn(() -> settings.metrics().increment("cortex_batch_succeeded", 1, tags));
+      settings.jobStore().writeSucceeded(spec.apiName(), spec.jobId(), batchId);
+      settings.queues().delete(queueUrl, message.receiptHandle());
+      return;
+    }
+    if (inFlight.timedOut()) {
+      failure =
+          new TimeoutException("batch " + batchId + " did not finish within " + run.batchTimeout() + "; interrupted");
+    }
+    LOG.warn("failed processing batch {} (attempt {})", batchId, message.receiveCount(), failure);
+    builtIn(() -> settings.metrics().increment("cortex_batch_failed", 1, tags));
+    boolean partial = failure instanceof PartialBatchFailure;
+    if (!partial && message.receiveCount() < run.maxAttempts()) {
+      settings.queues().changeVisibility(queueUrl, message.receiptHandle(), run.backoff());
+      settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
+      return;
+    }
+    settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
+    settings.jobStore().writeFailed(spec.apiName(), spec.jobId(), failedBatch(batchId, items, message, failure));
+    if (spec.sqsDeadLetterQueue() != null && !partial) {
+      // Delivered again at once, the message moves to the dead-letter queue (its receive count is spent).
+      settings.queues().changeVisibility(queueUrl, message.receiptHandle(), Duration.ZERO);
+    } else {
+      settings.queues().delete(queueUrl, message.receiptHandle());
+    }
+  }
+
+  private FailedBatch failedBatch(String batchId, List<JsonNode> items, ReceivedMessage message, Throwable failure) {
+    String text = failure.getMessage() == null ? "" : failure.getMessage();
+    if (failure instanceof PartialBatchFailure partial) {
+      List<JsonNode> failedItems = new ArrayList<>();
+      for (PartialBatchFailure.FailedItem item : partial.failedItems()) {
+        if (item.index() < items.size()) {
+          failedItems.add(items.get(item.index()));
+        }
+      }
+      return new FailedBatch(batchId, failedItems, failure.getClass().getName(), text, message.receiveCount());
+    }
+    if (items.isEmpty()) {
+      // The body did not parse: keep it as one text item, so that nothing accepted is lost.
+      items = List.of(settings.mapper().getNodeFactory().textNode(message.body()));
+    }
+    return new FailedBatch(batchId, items, failure.getClass().getName(), text, message.receiveCount());
+  }
+
+  private List<JsonNode> parse(String body) throws java.io.IOException {
+    JsonNode node = settings.mapper().readTree(body);
+    if (node == null || !node.isArray()) {
+      throw new IllegalArgumentException("the batch's message body is not a JSON array");
+    }
+    List<JsonNode> items = new ArrayList<>(node.size());
+    node.forEach(items::add);
+    return Collections.unmodifiableList(items);
+  }
+
+  private static void builtIn(Runnable publish) {
+    try {
+      publish.run();
+    } catch (RuntimeException e) {
+      LOG.warn("failed to publish a built-in metric: {}", e.getMessage());
+    }
+  }
+}

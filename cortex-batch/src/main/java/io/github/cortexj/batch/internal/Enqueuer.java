@@ -1,0 +1,225 @@
+package io.github.cortexj.batch.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cortexj.core.CortexException;
+import io.github.cortexj.core.backend.MessageBatcher;
+import io.github.cortexj.core.backend.ObjectStore;
+import io.github.cortexj.core.backend.ObjectStream;
+import io.github.cortexj.core.backend.OutgoingMessage;
+import io.github.cortexj.core.job.ItemList;
+import io.github.cortexj.core.job.JobSubmission;
+import io.github.cortexj.core.job.ObjectSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Splits a job's input into batches and sends them to the job's queue, streaming: at most one batch and one group
+ * of ten messages are held at a time, and objects are read as streams. Each message body is the JSON array of
+ * its batch's items (compact); each message carries the {@code api_name} and {@code job_id} attributes and a
+ * random 40-character id used as entry, deduplication and group id, as Cortex's enqueuer. {@code delimited_files}
+ * values accumulate across objects, so a batch may hold values of two files.
+ *
+ * <p>One enqueuer serves one job; not thread safe.
+ */
+final class Enqueuer {
+
+  /** The kind of every enqueue failure. */
+  static final String ENQUEUE_FAILED = "batchapi.enqueue_failed";
+
+  private static final int GROUP = 10;
+  private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+  private final ObjectStore store;
+  private final MessageBatcher batcher;
+  private final ObjectMapper mapper;
+  private final String queueUrl;
+  private final Map<String, String> attributes;
+  private final List<OutgoingMessage> pending = new ArrayList<>(GROUP);
+  private final List<String> batch = new ArrayList<>();
+  private int batchSize;
+  private long batches;
+
+  Enqueuer(ObjectStore store, MessageBatcher batcher, ObjectMapper mapper, String queueUrl, String api, String jobId) {
+    this.store = store;
+    this.batcher = batcher;
+    this.mapper = mapper;
+    this.queueUrl = queueUrl;
+    this.attributes = Map.of("api_name", api, "job_id", jobId);
+  }
+
+  /**
+   * Enqueues every batch of the submission.
+   *
+   * @param submission a validated submission
+   * @return the number of batches sent
+   * @throws CortexException of kind {@value #ENQUEUE_FAILED} naming the item or object at fault
+   */
+  long enqueue(JobSubmission submission) {
+    batchSize = submission.batchSize();
+    ItemList items = submission.itemList();
+    if (items != null) {
+      for (JsonNode item : items.items()) {
+        add(compact(item));
+      }
+    } else if (submission.filePathLister() != null) {
+      ObjectMatcher matcher = new ObjectMatcher(store, "file_path_lister", submission.filePathLister());
+      matcher.forEach(
+          match -> {
+            add(compact(mapper.getNodeFactory().textNode(match.path())));
+            return true;
+          });
+    } else {
+      ObjectSource source = submission.delimitedFiles();
+      if (source == null) {
+        throw new CortexException(ENQUEUE_FAILED, "the submission has no input");
+      }
+      ObjectMatcher matcher = new ObjectMatcher(store, "delimited_files", source);
+      long[] index = {0};
+      matcher.forEach(
+          match -> {
+            readValues(match, index);
+            return true;
+          });
+    }
+    flushBatch();
+    flushGroup();
+    return batches;
+  }
+
+  /**
+   * Enqueues batches given whole, one message each (to retry the failed batches of a job exactly).
+   *
+   * @param given the batches
+   * @return the number of batches sent
+   */
+  long enqueueBatches(List<List<JsonNode>> given) {
+    batchSize = Integer.MAX_VALUE;
+    for (List<JsonNode> items : given) {
+      for (JsonNode item : items) {
+        batch.add(compact(item));
+      }
+      flushBatch();
+    }
+    flushGroup();
+    return batches;
+  }
+
+  private void readValues(ObjectMatcher.Match match, long[] index) {
+    Optional<ObjectStream> opened = store.open(match.key());
+    if (opened.isEmpty()) {
+      throw new CortexException(ENQUEUE_FAILED, match.path() + ": the object no longer exists");
+    }
+    try (ObjectStream stream = opened.get();
+        MappingIterator<JsonNode> values = mapper.readerFor(JsonNode.class).readValues(stream.content())) {
+      while (true) {
+        JsonNode value;
+        try {
+          if (!values.hasNextValue()) {
+            break;
+          }
+          value = values.nextValue();
+        } catch (IOException | RuntimeException e) {
+          throw new CortexException(
+              ENQUEUE_FAILED,
+              "item " + index[0] + " (" + match.path() + "): invalid JSON: " + firstLine(e.getMessage()),
+              e);
+        }
+        String json = compact(value);
+        int size = json.getBytes(StandardCharsets.UTF_8).length;
+        if (size > JobSubmissionValidator.MAX_ITEM_BYTES) {
+          throw new CortexException(
+              ENQUEUE_FAILED,
+              "item "
+                  + index[0]
+                  + " ("
+                  + match.path()
+                  + "): cannot enqueue message because its size ("
+                  + size
+                  + " bytes) exceeds the "
+                  + JobSubmissionValidator.MAX_ITEM_BYTES
+                  + " bytes limit");
+        }
+        add(json);
+        index[0]++;
+      }
+    } catch (IOException e) {
+      throw new CortexException(ENQUEUE_FAILED, match.path() + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static String firstLine(@org.jspecify.annotations.Nullable String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private String compact(JsonNode node) {
+    try {
+      return mapper.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void add(String json) {
+    batch.add(json);
+    if (batch.size() >= batchSize) {
+      flushBatch();
+    }
+  }
+
+  private void flushBatch() {
+    if (batch.isEmpty()) {
+      return;
+    }
+    String body = "[" + String.join(",", batch) + "]";
+    batch.clear();
+    int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > JobSubmissionValidator.MAX_ITEM_BYTES) {
+      throw new CortexException(
+          ENQUEUE_FAILED,
+          "batch "
+              + batches
+              + " has size "
+              + bytes
+              + " bytes, which exceeds the "
+              + JobSubmissionValidator.MAX_ITEM_BYTES
+              + " bytes limit; use a smaller batch size");
+    }
+    String id = randomId();
+    pending.add(new OutgoingMessage(id, body, attributes, id, id));
+    batches++;
+    if (pending.size() >= GROUP) {
+      flushGroup();
+    }
+  }
+
+  private void flushGroup() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    batcher.sendAll(queueUrl, List.copyOf(pending));
+    pending.clear();
+  }
+
+  /** A random 40-character {@code [A-Za-z0-9]} string, as Cortex's entry, deduplication and group ids. */
+  static String randomId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    StringBuilder id = new StringBuilder(40);
+    for (int i = 0; i < 40; i++) {
+      id.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
+    }
+    return id.toString();
+  }
+}

@@ -1,0 +1,337 @@
+package io.github.cortexj.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cortexj.batch.BatchApiDeployment;
+import io.github.cortexj.batch.BatchRuntime;
+import io.github.cortexj.client.internal.ApiRegistry;
+import io.github.cortexj.core.BatchHandler;
+import io.github.cortexj.core.CortexClient;
+import io.github.cortexj.core.HandlerFactory;
+import io.github.cortexj.core.Handlers;
+import io.github.cortexj.core.JobSpec;
+import io.github.cortexj.core.ProjectFiles;
+import io.github.cortexj.core.backend.InMemoryObjectStore;
+import io.github.cortexj.core.backend.InMemoryQueueBackend;
+import io.github.cortexj.core.backend.ObjectStore;
+import io.github.cortexj.core.backend.QueueBackend;
+import io.github.cortexj.core.job.ApiInfo;
+import io.github.cortexj.core.job.BatchJobStatus;
+import io.github.cortexj.core.job.DeployResult;
+import io.github.cortexj.core.job.DryRunResult;
+import io.github.cortexj.core.job.FailedBatch;
+import io.github.cortexj.core.job.JobSubmission;
+import io.github.cortexj.core.metrics.MetricsClient;
+import io.github.cortexj.core.spec.ApiSpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Cortex cluster inside this JVM: deploys BatchAPIs and runs their jobs on threads, over in-memory queues and
+ * object storage by default (or any {@link QueueBackend} and {@link ObjectStore}, such as SQS and S3).
+ *
+ * <pre>{@code
+ * try (EmbeddedCortexClient cortex = EmbeddedCortexClient.builder().workerThreads(8).build()) {
+ *   cortex.createApi(Path.of("examples/quickstart/cortex.yaml"));
+ *   JobSpec job = cortex.submitJob("reviews", JobSubmission.items(reviews).batchSize(100).workers(4).build());
+ *   while (!cortex.getJob("reviews", job.jobId()).status().isTerminal()) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Thread safe. Nothing is static: two clients are two independent clusters. {@link #close()} stops the jobs
+ * still in progress (their status becomes {@code stopped}), waits for their workers, and shuts down the worker
+ * threads the client created.
+ */
+public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
+
+  /** What {@link #describe()} answers. */
+  public static final String DESCRIPTION = "embedded";
+
+  private final BatchRuntime runtime;
+  private final ApiRegistry registry;
+  private final @Nullable ExecutorService ownedExecutor;
+
+  private EmbeddedCortexClient(Builder builder) {
+    Clock clock = builder.clock;
+    ExecutorService executor = builder.executor;
+    this.ownedExecutor = executor == null ? newWorkerPool(builder.workerThreads) : null;
+    QueueBackend queues = builder.queues == null ? new InMemoryQueueBackend(clock) : builder.queues;
+    ObjectStore store = builder.store == null ? new InMemoryObjectStore("cortex", clock) : builder.store;
+    this.runtime =
+        BatchRuntime.builder()
+            .queueBackend(queues)
+            .objectStore(store)
+            .clock(clock)
+            .executor(executor == null ? Objects.requireNonNull(ownedExecutor) : executor)
+            .metrics(builder.metrics)
+            .clusterName(builder.clusterName)
+            .objectMapper(builder.mapper)
+            .client(() -> this)
+            .completionRecheckDelay(builder.completionRecheckDelay)
+            .build();
+    this.registry = new ApiRegistry(runtime);
+  }
+
+  private static ExecutorService newWorkerPool(int threads) {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory =
+        runnable -> {
+          Thread thread = new Thread(runnable, "cortex-worker-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    return Executors.newFixedThreadPool(threads, factory);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String describe() {
+    return DESCRIPTION;
+  }
+
+  @Override
+  public List<DeployResult> createApi(Path configFile) {
+    return registry.deployProject(Objects.requireNonNull(configFile, "configFile"));
+  }
+
+  @Override
+  public DeployResult createApi(ApiSpec spec, HandlerFactory<? extends BatchHandler> factory) {
+    return registry.deploy(spec, Handlers.batch(factory), ProjectFiles.none(), "factory@" + System.identityHashCode(
+        factory));
+  }
+
+  @Override
+  public DeployResult createApi(ApiSpec spec, Class<?> handlerClass) {
+    return registry.deploy(spec, Handlers.batch(handlerClass), ProjectFiles.none(), handlerClass.getName());
+  }
+
+  @Override
+  public ApiInfo getApi(String apiName) {
+    return registry.get(apiName);
+  }
+
+  @Override
+  public List<ApiInfo> listApis() {
+    return registry.list();
+  }
+
+  @Override
+  public void deleteApi(String apiName) {
+    registry.delete(apiName);
+  }
+
+  @Override
+  public JobSpec submitJob(String apiName, JobSubmission submission) {
+    return runtime.submitJob(apiName, submission);
+  }
+
+  @Override
+  public DryRunResult dryRun(String apiName, JobSubmission submission) {
+    return runtime.dryRun(apiName, submission);
+  }
+
+  @Override
+  public BatchJobStatus getJob(String apiName, String jobId) {
+    return runtime.getJob(apiName, jobId);
+  }
+
+  @Override
+  public List<BatchJobStatus> listJobs(String apiName) {
+    return runtime.listJobs(apiName);
+  }
+
+  @Override
+  public void stopJob(String apiName, String jobId) {
+    runtime.stopJob(apiName, jobId);
+  }
+
+  @Override
+  public List<FailedBatch> failedBatches(String apiName, String jobId) {
+    return runtime.failedBatches(apiName, jobId);
+  }
+
+  @Override
+  public JobSpec retryFailedBatches(String apiName, String jobId) {
+    return runtime.retryFailedBatches(apiName, jobId);
+  }
+
+  /**
+   * Waits until a job of this cluster has ended: a convenience for programs and tests that have nothing else to
+   * do meanwhile.
+   *
+   * @param apiName the BatchAPI
+   * @param jobId the job id
+   * @param wait the longest wall time to wait
+   * @return the job's status, terminal unless the wait ran out
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public BatchJobStatus awaitJob(String apiName, String jobId, Duration wait) throws InterruptedException {
+    runtime.awaitJob(apiName, jobId, wait);
+    return runtime.getJob(apiName, jobId);
+  }
+
+  /** Stops the jobs in progress, waits up to 10 seconds for their workers, and releases the worker threads. */
+  @Override
+  public void close() {
+    runtime.close();
+    ExecutorService executor = ownedExecutor;
+    if (executor != null) {
+      executor.shutdownNow();
+      try {
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedCortexClient[" + DESCRIPTION + "]";
+  }
+
+  /** Builds an {@link EmbeddedCortexClient}. Every option has a default. Not thread safe. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private @Nullable ExecutorService executor;
+    private int workerThreads = 16;
+    private @Nullable QueueBackend queues;
+    private @Nullable ObjectStore store;
+    private MetricsClient metrics = MetricsClient.noop();
+    private String clusterName = "embedded";
+    private ObjectMapper mapper = new ObjectMapper();
+    private Duration completionRecheckDelay = Duration.ofMillis(200);
+
+    private Builder() {}
+
+    /**
+     * Sets the clock timeouts and visibilities are measured on (default: the system UTC clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the executor workers and enqueuers run on (default: a pool of {@link #workerThreads(int)} daemon
+     * threads that the client owns). An executor given here is not shut down by {@link #close()}.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(ExecutorService executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets how many threads the client's own pool has (default 16): a job occupies one per worker while it
+     * runs, and its enqueuer one while it enqueues.
+     *
+     * @param workerThreads at least 1
+     * @return this builder
+     */
+    public Builder workerThreads(int workerThreads) {
+      if (workerThreads < 1) {
+        throw new IllegalArgumentException("workerThreads must be at least 1 (got " + workerThreads + ")");
+      }
+      this.workerThreads = workerThreads;
+      return this;
+    }
+
+    /**
+     * Sets the queue backend (default: in memory, on the client's clock).
+     *
+     * @param queues the backend
+     * @return this builder
+     */
+    public Builder queueBackend(QueueBackend queues) {
+      this.queues = Objects.requireNonNull(queues, "queues");
+      return this;
+    }
+
+    /**
+     * Sets the object store (default: in memory, bucket {@code cortex}, on the client's clock).
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder objectStore(ObjectStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the cluster's metrics client (default: drops everything).
+     *
+     * @param metrics the client
+     * @return this builder
+     */
+    public Builder metrics(MetricsClient metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * Sets the cluster name, from which queue names are derived (default {@code embedded}).
+     *
+     * @param clusterName the name
+     * @return this builder
+     */
+    public Builder clusterName(String clusterName) {
+      this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
+      return this;
+    }
+
+    /**
+     * Sets the mapper JSON is read, written and bound with (default: a plain one).
+     *
+     * @param mapper the mapper
+     * @return this builder
+     */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /**
+     * Sets how long (clock time) a job's completion check waits before looking again while batches are still
+     * running (default 200 ms).
+     *
+     * @param delay the delay
+     * @return this builder
+     */
+    public Builder completionRecheckDelay(Duration delay) {
+      this.completionRecheckDelay = Objects.requireNonNull(delay, "delay");
+      return this;
+    }
+
+    /**
+     * Builds the client and starts the cluster.
+     *
+     * @return the client
+     */
+    public EmbeddedCortexClient build() {
+      return new EmbeddedCortexClient(this);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.github.cortexj.examples.quickstart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cortexj.client.EmbeddedCortexClient;
+import io.github.cortexj.core.JobSpec;
+import io.github.cortexj.core.JobStatus;
+import io.github.cortexj.core.job.BatchJobStatus;
+import io.github.cortexj.core.job.DeployResult;
+import io.github.cortexj.core.job.JobSubmission;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The quickstart: deploys the BatchAPI of {@code examples/quickstart/cortex.yaml} on an embedded cluster, submits
+ * a job of 3,000 product reviews in batches of 50 to 4 workers, prints progress while it runs, then the final
+ * status and the summary {@code onJobComplete} wrote. Exits 0 when the job succeeded.
+ *
+ * <pre>
+ * mvn -B -q -DskipTests -Dmaven.javadoc.skip -pl examples -am package &amp;&amp; java -jar examples/target/quickstart.jar
+ * </pre>
+ */
+public final class QuickstartMain {
+
+  static final int REVIEWS = 3000;
+  static final int BATCH_SIZE = 50;
+  static final int WORKERS = 4;
+
+  private QuickstartMain() {}
+
+  /**
+   * Runs the quickstart and exits with its status.
+   *
+   * @param args optionally the path of the quickstart's cortex.yaml
+   * @throws Exception when the quickstart cannot run
+   */
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args, System.out));
+  }
+
+  static int run(String[] args, PrintStream out) throws IOException, InterruptedException {
+    Path config = findConfig(args);
+    Path outputDir = Files.createTempDirectory("cortex-quickstart-");
+    try (EmbeddedCortexClient cortex = EmbeddedCortexClient.builder().workerThreads(WORKERS + 1).build()) {
+      for (DeployResult result : cortex.createApi(config)) {
+        out.println(result.message());
+      }
+      JobSubmission submission =
+          JobSubmission.items(ReviewGenerator.reviews(REVIEWS))
+              .batchSize(BATCH_SIZE)
+              .workers(WORKERS)
+              .config(Map.of("output_dir", outputDir.toString()))
+              .timeout(Duration.ofMinutes(5))
+              .build();
+      JobSpec job = cortex.submitJob("reviews", submission);
+      out.println("submitted job " + job.jobId() + ": " + REVIEWS + " reviews, batch size " + BATCH_SIZE + ", "
+          + WORKERS + " workers");
+
+      BatchJobStatus status = cortex.getJob("reviews", job.jobId());
+      String last = "";
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+      while (!status.status().isTerminal() && System.nanoTime() < deadline) {
+        String progress = progress(status);
+        if (!progress.equals(last)) {
+          out.println(progress);
+          last = progress;
+        }
+        status = cortex.awaitJob("reviews", job.jobId(), Duration.ofMillis(100));
+      }
+      out.println(progress(status));
+      out.println("job " + job.jobId() + " " + status.status().code() + " in "
+          + Duration.between(status.jobSpec().startTime(), status.end().orElse(status.jobSpec().startTime()))
+              .toMillis() + " ms");
+      Path summary = outputDir.resolve("summary.json");
+      if (Files.exists(summary)) {
+        JsonNode result = new ObjectMapper().readTree(summary.toFile());
+        out.println("onJobComplete summary: " + result);
+      }
+      return status.status() == JobStatus.SUCCEEDED && Files.exists(summary) ? 0 : 1;
+    } finally {
+      deleteRecursively(outputDir);
+    }
+  }
+
+  private static String progress(BatchJobStatus status) {
+    long total = status.jobSpec().totalBatchCount();
+    long done = status.batchMetrics().succeeded() + status.batchMetrics().failed();
+    return "  " + status.status().code() + ": " + done + "/" + (total == 0 ? "?" : String.valueOf(total))
+        + " batches done (" + status.batchMetrics().failed() + " failed)";
+  }
+
+  private static Path findConfig(String[] args) {
+    List<Path> candidates =
+        args.length > 0
+            ? List.of(Path.of(args[0]))
+            : List.of(Path.of("examples/quickstart/cortex.yaml"), Path.of("quickstart/cortex.yaml"));
+    for (Path candidate : candidates) {
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException(
+        "cannot find the quickstart's cortex.yaml (looked at " + candidates + "); run from the repository root");
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.cortexj.examples.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class QuickstartIntegrationTest {
+
+  @Test
+  void deploysRunsTheJobAndPrintsTheSummary() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      exit = QuickstartMain.run(new String[0], out);
+    }
+    String output = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(exit).as(output).isZero();
+    assertThat(output)
+        .startsWith("created reviews (BatchAPI)\nsubmitted job ")
+        .contains(": 3000 reviews, batch size 50, 4 workers")
+        .contains("  succeeded: 60/60 batches done (0 failed)")
+        .containsPattern("job [0-9a-f]+ succeeded in \\d+ ms")
+        .containsPattern(
+            "onJobComplete summary: \\{\"job_id\":\"[0-9a-f]+\",\"batches\":60,\"labels\":\\{\"negative\":\\d+,"
+                + "\"neutral\":\\d+,\"positive\":\\d+},\"most_loved_product\":\"[a-z-]+\"}");
+  }
+}
