@@ -305,11 +305,23 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A handle SQS calls invalid ({@code ReceiptHandleIsInvalid}) is taken to be one whose message is gone, so the
+   * call does nothing, as the contract says.
+   */
   @Override
   public void delete(String queueUrl, String receiptHandle) {
     try {
       sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle));
     } catch (SdkException e) {
+      if (SdkErrorTranslator.errorCode(e).contains("ReceiptHandleIsInvalid")) {
+        // SQS accepts a second delete with the same handle; ElasticMQ calls the handle of a deleted message
+        // invalid. Either way the message is gone, which is all a delete promises.
+        log.debug("delete on queue {} with a handle whose message is gone: {}", queueUrl, e.getMessage());
+        return;
+      }
       throw SdkErrorTranslator.queueError("DeleteMessage", queueUrl, e);
     }
   }

@@ -351,6 +351,17 @@ public abstract class BackendCompatibilityKit {
     }
 
     @Test
+    @DisplayName("deleting a message a second time with the same receipt handle does nothing")
+    void deleteTwice() {
+      String url = newQueue(Duration.ofSeconds(60));
+      queues.send(url, OutgoingMessage.fifo("m1", "body", Map.of()));
+      ReceivedMessage message = receiveOne(url, LONG_VISIBILITY);
+      queues.delete(url, message.receiptHandle());
+      queues.delete(url, message.receiptHandle());
+      awaitCounts(url, new QueueCounts(0, 0));
+    }
+
+    @Test
     @DisplayName("a receive of up to 10 returns several visible messages at once")
     void receivesSeveral() {
       String url = newQueue(Duration.ofSeconds(60));
@@ -493,6 +504,20 @@ public abstract class BackendCompatibilityKit {
       String url = newQueue(Duration.ofSeconds(60));
       assertBackendError(() -> queues.sendBatch(url, messages(11, 10)), "queue.batch_limit");
       assertThat(queues.receive(url, new ReceiveRequest(10, Duration.ZERO, LONG_VISIBILITY))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an entry SQS refuses on its own (an empty body) fails alone as the sender's fault, and the others"
+        + " are sent")
+    void entryRefusedAlone() {
+      String url = newQueue(Duration.ofSeconds(60));
+      SendBatchResult result =
+          queues.sendBatch(
+              url, List.of(OutgoingMessage.fifo("ok", "fine", Map.of()), OutgoingMessage.fifo("empty", "", Map.of())));
+      assertThat(result.successful()).extracting(SendBatchResult.Sent::entryId).containsExactly("ok");
+      assertThat(result.failed()).extracting(SendBatchResult.Failed::entryId).containsExactly("empty");
+      assertThat(result.failed().get(0).senderFault()).isTrue();
+      assertThat(receiveOne(url, LONG_VISIBILITY).body()).isEqualTo("fine");
     }
 
     @Test
