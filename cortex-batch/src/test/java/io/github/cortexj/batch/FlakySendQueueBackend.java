@@ -1,0 +1,99 @@
+package io.github.cortexj.batch;
+
+import io.github.cortexj.core.backend.OutgoingMessage;
+import io.github.cortexj.core.backend.QueueBackend;
+import io.github.cortexj.core.backend.QueueCounts;
+import io.github.cortexj.core.backend.QueueSpec;
+import io.github.cortexj.core.backend.ReceiveRequest;
+import io.github.cortexj.core.backend.ReceivedMessage;
+import io.github.cortexj.core.backend.SendBatchResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A queue backend whose batch sends report every other entry as failed (as SQS may, with HTTP 200), the first
+ * time each entry is sent. Thread safe.
+ */
+final class FlakySendQueueBackend implements QueueBackend {
+
+  private final QueueBackend delegate;
+  private final java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  final AtomicInteger reportedFailures = new AtomicInteger();
+
+  FlakySendQueueBackend(QueueBackend delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public SendBatchResult sendBatch(String queueUrl, List<OutgoingMessage> messages) {
+    List<OutgoingMessage> passed = new ArrayList<>();
+    List<SendBatchResult.Failed> failed = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      OutgoingMessage message = messages.get(i);
+      if (i % 2 == 1 && failedOnce.add(message.entryId())) {
+        failed.add(new SendBatchResult.Failed(message.entryId(), "InternalError", "try again", false));
+        reportedFailures.incrementAndGet();
+      } else {
+        passed.add(message);
+      }
+    }
+    SendBatchResult sent = passed.isEmpty() ? new SendBatchResult(List.of(), List.of())
+        : delegate.sendBatch(queueUrl, passed);
+    List<SendBatchResult.Failed> allFailed = new ArrayList<>(sent.failed());
+    allFailed.addAll(failed);
+    return new SendBatchResult(sent.successful(), allFailed);
+  }
+
+  @Override
+  public String createQueue(QueueSpec spec) {
+    return delegate.createQueue(spec);
+  }
+
+  @Override
+  public Optional<String> queueUrl(String name) {
+    return delegate.queueUrl(name);
+  }
+
+  @Override
+  public String queueArn(String queueUrl) {
+    return delegate.queueArn(queueUrl);
+  }
+
+  @Override
+  public void deleteQueue(String queueUrl) {
+    delegate.deleteQueue(queueUrl);
+  }
+
+  @Override
+  public String send(String queueUrl, OutgoingMessage message) {
+    return delegate.send(queueUrl, message);
+  }
+
+  @Override
+  public List<ReceivedMessage> receive(String queueUrl, ReceiveRequest request) {
+    return delegate.receive(queueUrl, request);
+  }
+
+  @Override
+  public void changeVisibility(String queueUrl, String receiptHandle, Duration timeout) {
+    delegate.changeVisibility(queueUrl, receiptHandle, timeout);
+  }
+
+  @Override
+  public void delete(String queueUrl, String receiptHandle) {
+    delegate.delete(queueUrl, receiptHandle);
+  }
+
+  @Override
+  public List<String> deleteBatch(String queueUrl, List<String> receiptHandles) {
+    return delegate.deleteBatch(queueUrl, receiptHandles);
+  }
+
+  @Override
+  public QueueCounts counts(String queueUrl) {
+    return delegate.counts(queueUrl);
+  }
+}
