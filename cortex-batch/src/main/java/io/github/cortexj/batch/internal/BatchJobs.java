@@ -187,8 +187,12 @@ public final class BatchJobs implements AutoCloseable {
                       settings.visibilityTimeout()));
       run.queues(queueUrl, completionUrl);
       Enqueuer enqueuer = new Enqueuer(settings.store(), batcher, settings.mapper(), queueUrl, api, jobId);
-      long count =
-          presetBatches == null ? enqueuer.enqueue(run.submission()) : enqueuer.enqueueBatches(presetBatches);
+      long count;
+      try {
+        count = presetBatches == null ? enqueuer.enqueue(run.submission()) : enqueuer.enqueueBatches(presetBatches);
+      } finally {
+        run.releaseSubmission();
+      }
       if (run.isEnded()) {
         return;
       }

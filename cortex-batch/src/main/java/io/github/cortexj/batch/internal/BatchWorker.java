@@ -55,6 +55,10 @@ final class BatchWorker implements Runnable {
   public void run() {
     run.workerStarted();
     boolean ok = false;
+    if (run.isEnded()) {
+      run.workerEnded(true); // queued behind other work until the job had already ended
+      return;
+    }
     try {
       BatchHandler handler = buildHandler();
       if (handler != null) {
@@ -117,7 +121,15 @@ final class BatchWorker implements Runnable {
         throw e;
       }
       for (ReceivedMessage message : messages) {
-        handleMessage(handler, queueUrl, message);
+        try {
+          handleMessage(handler, queueUrl, message);
+        } catch (RuntimeException e) {
+          if (run.isEnded()) {
+            return;
+          }
+          // A storage or queue failure: the message becomes visible again and is delivered anew.
+          LOG.warn("could not finish batch {} of job {}: {}", message.messageId(), run.spec().jobId(), e.toString());
+        }
       }
     }
   }

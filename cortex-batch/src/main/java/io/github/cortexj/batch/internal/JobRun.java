@@ -28,7 +28,10 @@ import org.jspecify.annotations.Nullable;
 public final class JobRun {
 
   private final BatchApiDeployment api;
-  private final JobSubmission submission;
+  private volatile @Nullable JobSubmission submission;
+  private final int maxAttempts;
+  private final Duration backoff;
+  private final @Nullable Duration batchTimeout;
   private volatile JobSpec spec;
   private final Set<InFlightBatch> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<Future<?>> tasks = ConcurrentHashMap.newKeySet();
@@ -49,6 +52,16 @@ public final class JobRun {
     this.api = api;
     this.spec = spec;
     this.submission = submission;
+    RetryPolicy retry = submission.retryPolicy();
+    JobSpec.DeadLetterQueue dlq = submission.sqsDeadLetterQueue();
+    if (dlq != null) {
+      this.maxAttempts = retry == null ? dlq.maxReceiveCount() : Math.min(retry.maxAttempts(), dlq.maxReceiveCount());
+    } else {
+      this.maxAttempts = retry == null ? 1 : retry.maxAttempts();
+    }
+    this.backoff = retry == null ? Duration.ZERO : retry.backoff();
+    Integer seconds = submission.batchTimeout();
+    this.batchTimeout = seconds == null ? null : Duration.ofSeconds(seconds);
   }
 
   BatchApiDeployment api() {
@@ -63,28 +76,33 @@ public final class JobRun {
     this.spec = updated;
   }
 
+  /**
+   * Returns the submission until the enqueuer has read it; then it is released, so that a finished job does not
+   * keep its items in memory.
+   */
   JobSubmission submission() {
-    return submission;
+    JobSubmission held = submission;
+    if (held == null) {
+      throw new IllegalStateException("the submission was released after enqueuing");
+    }
+    return held;
+  }
+
+  void releaseSubmission() {
+    submission = null;
   }
 
   /** How many deliveries a batch gets in all: the retry policy, capped by the dead-letter queue's count. */
   int maxAttempts() {
-    RetryPolicy retry = submission.retryPolicy();
-    JobSpec.DeadLetterQueue dlq = submission.sqsDeadLetterQueue();
-    if (dlq != null) {
-      return retry == null ? dlq.maxReceiveCount() : Math.min(retry.maxAttempts(), dlq.maxReceiveCount());
-    }
-    return retry == null ? 1 : retry.maxAttempts();
+    return maxAttempts;
   }
 
   Duration backoff() {
-    RetryPolicy retry = submission.retryPolicy();
-    return retry == null ? Duration.ZERO : retry.backoff();
+    return backoff;
   }
 
   @Nullable Duration batchTimeout() {
-    Integer seconds = submission.batchTimeout();
-    return seconds == null ? null : Duration.ofSeconds(seconds);
+    return batchTimeout;
   }
 
   void queues(String queueUrl, String completionQueueUrl) {
