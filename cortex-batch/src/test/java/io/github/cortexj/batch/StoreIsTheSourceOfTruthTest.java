@@ -124,4 +124,58 @@ class StoreIsTheSourceOfTruthTest {
     Collections.reverse(ids);
     assertThat(runtime.listJobs("reviews")).extracting(BatchJobStatus::jobId).containsExactlyElementsOf(ids);
   }
+
+  @Test
+  void aTerminalMarkerOutranksAStoppedMarkerWrittenAfterIt() {
+    BatchRuntime runtime = runtime();
+    runtime.register(
+        new BatchApiDeployment(
+            "reviews", "1", Map.of(), Handlers.batch(init -> (batch, context) -> {}), ProjectFiles.none()));
+    JobSpec spec = runtime.submitJob("reviews", JobSubmission.items(List.of(1)).build());
+    Eventually.until(
+        "the job ends",
+        () -> {
+          clock.advance(Duration.ofSeconds(1));
+          return runtime.getJob("reviews", spec.jobId()).status().isTerminal();
+        });
+
+    store.put("cortex/jobs/BatchAPI/reviews/" + spec.jobId() + "/stopped", new byte[0], null);
+
+    assertThat(runtime.getJob("reviews", spec.jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
+  }
+
+  @Test
+  void stoppingAJobFromAnotherRuntimeStopsItsWorkersToo() throws InterruptedException {
+    BatchRuntime runner = runtime();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+    runner.register(
+        new BatchApiDeployment(
+            "reviews",
+            "1",
+            Map.of(),
+            Handlers.batch(
+                init ->
+                    (batch, context) -> {
+                      started.countDown();
+                      try {
+                        new java.util.concurrent.CountDownLatch(1).await();
+                      } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        throw e;
+                      }
+                    }),
+            ProjectFiles.none()));
+    JobSpec spec = runner.submitJob("reviews", JobSubmission.items(List.of(1)).build());
+    Eventually.until("the batch starts", () -> started.getCount() == 0);
+
+    BatchRuntime other = runtime();
+    other.register(
+        new BatchApiDeployment(
+            "reviews", "1", Map.of(), Handlers.batch(init -> (batch, context) -> {}), ProjectFiles.none()));
+    other.stopJob("reviews", spec.jobId());
+
+    assertThat(runner.getJob("reviews", spec.jobId()).status()).isEqualTo(JobStatus.STOPPED);
+    assertThat(interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
 }

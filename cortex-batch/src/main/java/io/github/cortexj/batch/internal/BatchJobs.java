@@ -45,6 +45,9 @@ public final class BatchJobs implements AutoCloseable {
   /** The body of the completion message: Cortex's sentinel body. */
   static final String COMPLETION_BODY = "\"job_complete\"";
 
+  /** How often (wall time) a running job's store is asked whether another process stopped it. */
+  private static final long REMOTE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final RuntimeSettings settings;
   private final JobIds ids;
   private final JobSubmissionValidator validator;
@@ -365,6 +368,10 @@ public final class BatchJobs implements AutoCloseable {
           continue;
         }
         run.tick(now);
+        if (run.remoteCheckDue(System.nanoTime(), REMOTE_CHECK_NANOS)
+            && settings.jobStore().hasMarker(run.spec().apiName(), run.spec().jobId(), JobStatus.STOPPED)) {
+          ending.end(run, JobStatus.STOPPED, null); // stopped by another process sharing the store
+        }
       }
     } catch (RuntimeException e) {
       LOG.warn("batch ticker failed: {}", e.getMessage(), e);

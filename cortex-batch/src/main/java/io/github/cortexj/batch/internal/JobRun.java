@@ -47,6 +47,7 @@ public final class JobRun {
   private volatile @Nullable String queueUrl;
   private volatile @Nullable String completionQueueUrl;
   private volatile @Nullable Instant deadline;
+  private final AtomicLong lastRemoteCheck = new AtomicLong(System.nanoTime());
 
   JobRun(BatchApiDeployment api, JobSpec spec, JobSubmission submission) {
     this.api = api;
@@ -124,6 +125,12 @@ public final class JobRun {
 
   @Nullable Instant deadline() {
     return deadline;
+  }
+
+  /** Returns whether it is time (in wall time) to look in the store for a stop made by another process. */
+  boolean remoteCheckDue(long nanoTime, long periodNanos) {
+    long last = lastRemoteCheck.get();
+    return nanoTime - last >= periodNanos && lastRemoteCheck.compareAndSet(last, nanoTime);
   }
 
   void track(Future<?> task) {

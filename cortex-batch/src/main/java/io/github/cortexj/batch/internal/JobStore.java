@@ -82,6 +82,10 @@ public final class JobStore {
     store.put(keys.marker(api, jobId, status), new byte[0], null);
   }
 
+  boolean hasMarker(String api, String jobId, JobStatus status) {
+    return store.head(keys.marker(api, jobId, status)).isPresent();
+  }
+
   /**
    * Derives a job's status from its markers, with Cortex's precedence, and the time of the winning marker.
    *
