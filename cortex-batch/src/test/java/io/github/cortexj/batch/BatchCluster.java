@@ -52,13 +52,21 @@ final class BatchCluster implements AutoCloseable {
     return runtime.submitJob(API, submission);
   }
 
-  /** Waits (polling, advancing the clock by a second per poll) until the job has a terminal status. */
+  /**
+   * Waits until the job has a terminal status, advancing the clock by a second at a time, and each time only once
+   * the runtime's ticker has seen the new time (so that the clock never outruns visibility renewals).
+   */
   BatchJobStatus awaitEnd(String jobId) {
     Eventually.until(
         "job " + jobId + " ends",
         () -> {
+          if (runtime.getJob(API, jobId).status().isTerminal()) {
+            return true;
+          }
           clock.advance(Duration.ofSeconds(1));
-          return runtime.getJob(API, jobId).status().isTerminal();
+          long reads = clock.tickerReads();
+          Eventually.until("a tick", () -> clock.tickerReads() >= reads + 2);
+          return false;
         });
     return runtime.getJob(API, jobId);
   }

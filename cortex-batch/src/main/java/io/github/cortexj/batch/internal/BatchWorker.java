@@ -141,6 +141,14 @@ final class BatchWorker implements Runnable {
       settings.queues().delete(queueUrl, message.receiptHandle()); // a batch delivered again after it ended
       return;
     }
+    InFlightBatch running = run.inFlight(batchId);
+    if (running != null) {
+      // Delivered again while a worker here still handles it (its visibility lapsed during a pause): the running
+      // copy adopts the new receipt, and the batch is not handled twice.
+      running.renewer().receiptHandle(message.receiptHandle());
+      running.renewer().renewIfDue(settings.clock().instant());
+      return;
+    }
     Instant now = settings.clock().instant();
     Duration batchTimeout = run.batchTimeout();
     VisibilityRenewer renewer =
@@ -152,7 +160,8 @@ final class BatchWorker implements Runnable {
             settings.visibilityTimeout(),
             settings.renewalPeriod());
     InFlightBatch inFlight =
-        new InFlightBatch(Thread.currentThread(), renewer, batchTimeout == null ? null : now.plus(batchTimeout));
+        new InFlightBatch(
+            batchId, Thread.currentThread(), renewer, batchTimeout == null ? null : now.plus(batchTimeout));
     run.add(inFlight);
     long started = System.nanoTime();
     List<JsonNode> items = List.of();
@@ -178,10 +187,27 @@ final class BatchWorker implements Runnable {
       failure = e;
     } finally {
       inFlight.finish();
-      run.remove(inFlight);
       Thread.interrupted(); // an interrupt meant for this batch must not reach the next one
     }
-    long nanos = System.nanoTime() - started;
+    try {
+      record(queueUrl, message, spec, batchId, renewer, inFlight, items, failure, System.nanoTime() - started);
+    } finally {
+      // Only now: until its outcome is written, a new delivery of this batch must find it here, not run it again.
+      run.remove(inFlight);
+    }
+  }
+
+  private void record(
+      String queueUrl,
+      ReceivedMessage message,
+      JobSpec spec,
+      String batchId,
+      VisibilityRenewer renewer,
+      InFlightBatch inFlight,
+      List<JsonNode> items,
+      @Nullable Throwable failure,
+      long nanos) {
+    String receipt = renewer.receiptHandle();
     if (run.isEnded()) {
       return; // stopped or timed out: the batch is abandoned
     }
@@ -191,7 +217,7 @@ final class BatchWorker implements Runnable {
     if (failure == null) {
       builtIn(() -> settings.metrics().increment("cortex_batch_succeeded", 1, tags));
       settings.jobStore().writeSucceeded(spec.apiName(), spec.jobId(), batchId);
-      settings.queues().delete(queueUrl, message.receiptHandle());
+      settings.queues().delete(queueUrl, receipt);
       return;
     }
     if (inFlight.timedOut()) {
@@ -202,7 +228,7 @@ final class BatchWorker implements Runnable {
     builtIn(() -> settings.metrics().increment("cortex_batch_failed", 1, tags));
     boolean partial = failure instanceof PartialBatchFailure;
     if (!partial && message.receiveCount() < run.maxAttempts()) {
-      settings.queues().changeVisibility(queueUrl, message.receiptHandle(), run.backoff());
+      settings.queues().changeVisibility(queueUrl, receipt, run.backoff());
       settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
       return;
     }
@@ -210,9 +236,9 @@ final class BatchWorker implements Runnable {
     settings.jobStore().writeFailed(spec.apiName(), spec.jobId(), failedBatch(batchId, items, message, failure));
     if (spec.sqsDeadLetterQueue() != null && !partial) {
       // Delivered again at once, the message moves to the dead-letter queue (its receive count is spent).
-      settings.queues().changeVisibility(queueUrl, message.receiptHandle(), Duration.ZERO);
+      settings.queues().changeVisibility(queueUrl, receipt, Duration.ZERO);
     } else {
-      settings.queues().delete(queueUrl, message.receiptHandle());
+      settings.queues().delete(queueUrl, receipt);
     }
   }
 

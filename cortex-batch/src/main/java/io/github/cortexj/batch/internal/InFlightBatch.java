@@ -12,16 +12,26 @@ import org.jspecify.annotations.Nullable;
  */
 final class InFlightBatch {
 
+  private final String messageId;
   private final Thread thread;
   private final VisibilityRenewer renewer;
   private final @Nullable Instant batchDeadline;
   private final AtomicBoolean timedOut = new AtomicBoolean();
   private final AtomicBoolean done = new AtomicBoolean();
 
-  InFlightBatch(Thread thread, VisibilityRenewer renewer, @Nullable Instant batchDeadline) {
+  InFlightBatch(String messageId, Thread thread, VisibilityRenewer renewer, @Nullable Instant batchDeadline) {
+    this.messageId = messageId;
     this.thread = thread;
     this.renewer = renewer;
     this.batchDeadline = batchDeadline;
+  }
+
+  String messageId() {
+    return messageId;
+  }
+
+  VisibilityRenewer renewer() {
+    return renewer;
   }
 
   /** Renews the visibility if due, and interrupts the handler once the batch's deadline has passed. */

@@ -49,7 +49,9 @@ final class JobCompletion {
     JobStore store = settings.jobStore();
     long total = store.readMaxBatchCount(spec.apiName(), spec.jobId()).orElse(Long.MAX_VALUE);
     JobStore.OutcomeCounts counts = store.outcomes(spec.apiName(), spec.jobId());
-    if (counts.ended() < total) {
+    // The store's counts decide; batches in flight in this process also wait (a batch whose visibility lapsed
+    // during a long pause may be running twice, and its first copy must finish too).
+    if (counts.ended() < total || run.hasBatchesInFlight()) {
       settings.queues().changeVisibility(url, message.receiptHandle(), settings.completionRecheckDelay());
       return;
     }
@@ -64,7 +66,7 @@ final class JobCompletion {
             settings.clock().instant(),
             settings.visibilityTimeout(),
             settings.renewalPeriod());
-    InFlightBatch inFlight = new InFlightBatch(Thread.currentThread(), renewer, null);
+    InFlightBatch inFlight = new InFlightBatch(message.messageId(), Thread.currentThread(), renewer, null);
     run.add(inFlight);
     long failedItems = 0;
     for (FailedBatch failed : store.failedBatches(spec.apiName(), spec.jobId())) {

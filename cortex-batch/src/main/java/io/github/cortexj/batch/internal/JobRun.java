@@ -145,6 +145,20 @@ public final class JobRun {
     inFlight.remove(batch);
   }
 
+  /** Returns the batch with this message id that a worker of this process is handling, if any. */
+  @Nullable InFlightBatch inFlight(String messageId) {
+    for (InFlightBatch batch : inFlight) {
+      if (batch.messageId().equals(messageId)) {
+        return batch;
+      }
+    }
+    return null;
+  }
+
+  boolean hasBatchesInFlight() {
+    return !inFlight.isEmpty();
+  }
+
   /** Renews visibilities and enforces batch deadlines at {@code now}. */
   void tick(Instant now) {
     for (InFlightBatch batch : inFlight) {

@@ -20,7 +20,7 @@ public final class VisibilityRenewer {
 
   private final QueueBackend queues;
   private final String queueUrl;
-  private final String receiptHandle;
+  private String receiptHandle;
   private final Instant receivedAt;
   private final Duration timeout;
   private final Duration period;
@@ -82,6 +82,26 @@ public final class VisibilityRenewer {
       LOG.warn("could not extend the visibility of a message in {}: {}", queueUrl, e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Returns the message's current receipt handle: the latest one, when the message was received again while
+   * being handled here.
+   *
+   * @return the receipt handle
+   */
+  public synchronized String receiptHandle() {
+    return receiptHandle;
+  }
+
+  /**
+   * Adopts the receipt handle of a new delivery of the same message (after its visibility lapsed), so that
+   * renewals and the final delete use it.
+   *
+   * @param handle the new receipt handle
+   */
+  public synchronized void receiptHandle(String handle) {
+    this.receiptHandle = handle;
   }
 
   /** Stops renewing: called once the message has been handled. */
