@@ -22,6 +22,9 @@ final class FlakySendQueueBackend implements QueueBackend {
   private final QueueBackend delegate;
   private final java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
   final AtomicInteger reportedFailures = new AtomicInteger();
+  /** When set, every batch send first waits for this latch (to hold an enqueuer mid-way). */
+  volatile java.util.concurrent.@org.jspecify.annotations.Nullable CountDownLatch sendGate;
+  final java.util.concurrent.CountDownLatch sendWaiting = new java.util.concurrent.CountDownLatch(1);
 
   FlakySendQueueBackend(QueueBackend delegate) {
     this.delegate = delegate;
@@ -29,6 +32,15 @@ final class FlakySendQueueBackend implements QueueBackend {
 
   @Override
   public SendBatchResult sendBatch(String queueUrl, List<OutgoingMessage> messages) {
+    java.util.concurrent.CountDownLatch gate = sendGate;
+    if (gate != null) {
+      sendWaiting.countDown();
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     List<OutgoingMessage> passed = new ArrayList<>();
     List<SendBatchResult.Failed> failed = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -177,5 +178,32 @@ class StoreIsTheSourceOfTruthTest {
 
     assertThat(runner.getJob("reviews", spec.jobId()).status()).isEqualTo(JobStatus.STOPPED);
     assertThat(interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void stoppingAJobWhileItEnqueuesStartsNoWorker() throws InterruptedException {
+    BatchRuntime runtime = runtime();
+    AtomicInteger handled = new AtomicInteger();
+    runtime.register(
+        new BatchApiDeployment(
+            "reviews",
+            "1",
+            Map.of(),
+            Handlers.batch(init -> (batch, context) -> handled.incrementAndGet()),
+            ProjectFiles.none()));
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    queues.sendGate = gate;
+
+    JobSpec spec = runtime.submitJob("reviews", JobSubmission.items(List.of(1, 2, 3)).build());
+    assertThat(queues.sendWaiting.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(runtime.getJob("reviews", spec.jobId()).status()).isEqualTo(JobStatus.ENQUEUING);
+    runtime.stopJob("reviews", spec.jobId());
+    gate.countDown();
+
+    assertThat(runtime.awaitJob("reviews", spec.jobId(), Duration.ofSeconds(10))).isTrue();
+    BatchJobStatus status = runtime.getJob("reviews", spec.jobId());
+    assertThat(status.status()).isEqualTo(JobStatus.STOPPED);
+    assertThat(status.workerCounts()).isEqualTo(new io.github.cortexj.core.job.WorkerCounts(0, 0, 0));
+    assertThat(handled).hasValue(0);
   }
 }
