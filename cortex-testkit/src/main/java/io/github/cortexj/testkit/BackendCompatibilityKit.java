@@ -152,16 +152,6 @@ public abstract class BackendCompatibilityKit {
     return Instant.now();
   }
 
-  /**
-   * Tells whether the store keeps last-modified times in whole seconds, as S3 does (its {@code Last-Modified}
-   * header has no finer unit). Every store should; override only to run the kit on a store not yet fixed.
-   *
-   * @return {@code true} unless overridden
-   */
-  protected boolean lastModifiedInWholeSeconds() {
-    return true;
-  }
-
   /** Builds the backends under test. */
   @BeforeEach
   void createBackends() {
@@ -864,9 +854,7 @@ public abstract class BackendCompatibilityKit {
       store.putText("jobs/x/succeeded", "", null);
       Instant after = now();
       Instant fromHead = store.head("jobs/x/succeeded").orElseThrow().lastModified();
-      if (lastModifiedInWholeSeconds()) {
-        assertThat(fromHead.getNano()).as("sub-second part").isZero();
-      }
+      assertThat(fromHead.getNano()).as("sub-second part").isZero();
       assertThat(fromHead).isBetween(before, after);
       assertThat(store.get("jobs/x/succeeded").orElseThrow().info().lastModified()).isEqualTo(fromHead);
       try (ObjectStream stream = store.open("jobs/x/succeeded").orElseThrow()) {

@@ -39,10 +39,4 @@ class InMemoryBackendCompatibilityTest extends BackendCompatibilityKit {
   protected Instant now() {
     return clock.instant();
   }
-
-  /** InMemoryObjectStore keeps the clock's full precision; S3 keeps whole seconds (reported, to be fixed there). */
-  @Override
-  protected boolean lastModifiedInWholeSeconds() {
-    return false;
-  }
 }

@@ -41,10 +41,4 @@ class InMemoryWallClockBackendCompatibilityIntegrationTest extends BackendCompat
   protected boolean virtualTime() {
     return false;
   }
-
-  /** InMemoryObjectStore keeps the clock's full precision; S3 keeps whole seconds (reported, to be fixed there). */
-  @Override
-  protected boolean lastModifiedInWholeSeconds() {
-    return false;
-  }
 }

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Keys are validated with {@link ObjectKeys#validate} and kept in the order of their UTF-8 bytes, as S3 lists
  * them (which is not {@link String#compareTo} order for characters above {@code U+FFFF}). Each object's
- * last-modified time is the injected {@link Clock}'s instant when it was written, truncated to milliseconds as S3
- * reports it. Listing is paged with an opaque continuation token. Stored bytes are copied in and out, so callers
+ * last-modified time is the injected {@link Clock}'s instant when it was written, truncated to whole seconds as S3
+ * keeps it (its HTTP {@code Last-Modified} header has no fraction, and listings show {@code .000}). Listing is paged with an opaque continuation token. Stored bytes are copied in and out, so callers
  * cannot change what is stored.
  *
  * <p>Thread safe: single-key operations are atomic; a listing or prefix delete sees a consistent view of each key
@@ -149,7 +149,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   private void store(String key, byte[] ownedCopy, @Nullable String contentType) {
-    Instant lastModified = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant lastModified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     objects.put(key, new Entry(ownedCopy, contentType, lastModified));
   }
 

@@ -1,19 +1,12 @@
 package io.github.cortexj.core.internal.handler;
 
 import io.github.cortexj.core.BatchContext;
-import io.github.cortexj.core.CortexClient;
 import io.github.cortexj.core.JobSpec;
-import io.github.cortexj.core.ProjectFiles;
-import io.github.cortexj.core.metrics.MetricsClient;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /** The immutable {@link BatchContext} that {@link BatchContext#builder()} builds. Thread safe. */
-public final class DefaultBatchContext implements BatchContext {
+public final class DefaultBatchContext extends ContextWithCommonFields implements BatchContext {
 
-  private final CommonContext common;
   private final JobSpec jobSpec;
   private final String batchId;
 
@@ -25,7 +18,7 @@ public final class DefaultBatchContext implements BatchContext {
    * @param batchId the batch id
    */
   public DefaultBatchContext(CommonContext common, JobSpec jobSpec, String batchId) {
-    this.common = Objects.requireNonNull(common, "common");
+    super(common);
     this.jobSpec = Objects.requireNonNull(jobSpec, "jobSpec");
     this.batchId = Objects.requireNonNull(batchId, "batchId");
   }
@@ -38,36 +31,6 @@ public final class DefaultBatchContext implements BatchContext {
   @Override
   public String batchId() {
     return batchId;
-  }
-
-  @Override
-  public int attempt() {
-    return common.attempt();
-  }
-
-  @Override
-  public Optional<Instant> deadline() {
-    return common.deadlineIfAny();
-  }
-
-  @Override
-  public MetricsClient metrics() {
-    return common.metrics();
-  }
-
-  @Override
-  public ProjectFiles projectFiles() {
-    return common.projectFiles();
-  }
-
-  @Override
-  public Map<String, String> env() {
-    return common.env();
-  }
-
-  @Override
-  public CortexClient client() {
-    return common.client();
   }
 
   @Override
