@@ -66,6 +66,21 @@ class IgnoreRulesTest {
   }
 
   @Test
+  void doubleStarBeforeDoubledOrTrailingSlashesStillMatchesAsInGit() {
+    // Found by GitIgnoreDifferentialTest: git ignores the directory "b" for "b**//" and the file "b/x" for
+    // "b**//x", because "**/" after the literal prefix matches nothing. Such patterns are not "never matching".
+    IgnoreRules trailing = rules("b**//\n");
+    assertThat(trailing.warnings()).isEmpty();
+    assertThat(trailing.isIgnored("b", true)).isTrue();
+    assertThat(trailing.excludes("b/a", false)).isTrue();
+    assertThat(trailing.isIgnored("bx", true)).isFalse();
+
+    IgnoreRules inner = rules("b**//x\n");
+    assertThat(inner.warnings()).isEmpty();
+    assertThat(inner.isIgnored("b/x", false)).isTrue();
+  }
+
+  @Test
   void questionMarkMatchesOneCharacterButNotSlash() {
     IgnoreRules rules = rules("a?c\nx/y?z\n");
     assertThat(rules.isIgnored("abc", false)).isTrue();

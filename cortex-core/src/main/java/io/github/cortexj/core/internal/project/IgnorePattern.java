@@ -160,6 +160,10 @@ public final class IgnorePattern {
     if (p == pattern.length) {
       return true;
     }
+    // A "**" can make literal slashes match where no real path has them: git matches the rest of a pattern after its
+    // literal prefix as a fresh pattern, so in "b**//" or "b**//x" the "**/" matches nothing and the path "b" or
+    // "b/x" is ignored. Only patterns without "**" are judged on their slashes.
+    boolean slashesDecide = !containsDoubleStar();
     boolean previousWasSlash = false;
     boolean first = true;
     while (p < pattern.length) {
@@ -190,12 +194,23 @@ public final class IgnorePattern {
         slash = c == '/';
         p++;
       }
-      if (slash && (first || previousWasSlash)) {
+      if (slash && slashesDecide && (first || previousWasSlash)) {
         return true;
       }
       previousWasSlash = slash;
       first = false;
     }
-    return previousWasSlash;
+    return previousWasSlash && slashesDecide;
+  }
+
+  private boolean containsDoubleStar() {
+    for (int i = 0; i + 1 < pattern.length; i++) {
+      if (pattern[i] == '\\') {
+        i++;
+      } else if (pattern[i] == '*' && pattern[i + 1] == '*') {
+        return true;
+      }
+    }
+    return false;
   }
 }
