@@ -57,6 +57,13 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SqsQueueBackend.class);
 
+  /**
+   * How long a receive's answer may take beyond its long-poll wait before the attempt is abandoned (and retried by
+   * the SDK). SQS answers a long poll within its wait time; ElasticMQ never answers one whose queue is deleted
+   * while it waits (its HTTP layer gives up after 20 seconds), which held a worker of an ended job that long.
+   */
+  static final Duration RECEIVE_ANSWER_MARGIN = Duration.ofSeconds(5);
+
   private final SqsClient sqs;
   private final boolean ownsClient;
   private final RedrivePolicyJson redrivePolicyJson = new RedrivePolicyJson();
@@ -241,7 +248,9 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
                           .waitTimeSeconds((int) wholeSeconds(request.waitTime()))
                           .visibilityTimeout((int) wholeSeconds(request.visibilityTimeout()))
                           .messageAttributeNames("All")
-                          .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                          .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                          .overrideConfiguration(o -> o.apiCallAttemptTimeout(
+                              Duration.ofSeconds(wholeSeconds(request.waitTime())).plus(RECEIVE_ANSWER_MARGIN))))
               .messages();
     } catch (SdkException e) {
       throw SdkErrorTranslator.queueError("ReceiveMessage", queueUrl, e);

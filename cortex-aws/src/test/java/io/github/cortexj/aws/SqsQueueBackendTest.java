@@ -172,6 +172,15 @@ class SqsQueueBackendTest {
   }
 
   @Test
+  void abandonsAReceiveAttemptThatOutlastsItsWaitByTheMargin() {
+    sqs.receiveResponse = ReceiveMessageResponse.builder().build();
+    backend.receive(URL, new ReceiveRequest(1, Duration.ofMillis(200), Duration.ofSeconds(30)));
+    ReceiveMessageRequest request = (ReceiveMessageRequest) sqs.requests.get(0);
+    assertThat(request.overrideConfiguration().orElseThrow().apiCallAttemptTimeout())
+        .contains(Duration.ofSeconds(1).plus(SqsQueueBackend.RECEIVE_ANSWER_MARGIN));
+  }
+
+  @Test
   void deleteBatchReturnsTheHandlesThatFailed() {
     sqs.deleteBatchResponse =
         DeleteMessageBatchResponse.builder()
