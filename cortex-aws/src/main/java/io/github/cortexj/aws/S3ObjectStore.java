@@ -9,6 +9,7 @@ import io.github.cortexj.core.backend.ObjectPage;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.backend.ObjectStream;
 import io.github.cortexj.core.backend.StoredObject;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +22,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -134,23 +134,22 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
   @Override
   public Optional<StoredObject> get(String key) {
-    String fullKey = fullKey(key);
-    ResponseBytes<GetObjectResponse> bytes;
-    try {
-      bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(fullKey));
-    } catch (NoSuchKeyException e) {
+    Optional<ObjectStream> opened = open(key);
+    if (opened.isEmpty()) {
       return Optional.empty();
-    } catch (SdkException e) {
-      if (SdkErrorTranslator.statusCode(e) == 404 && !isNoSuchBucket(e)) {
-        return Optional.empty();
-      }
-      throw SdkErrorTranslator.storageError("GetObject", bucket, fullKey, e);
     }
-    GetObjectResponse response = bytes.response();
-    byte[] content = bytes.asByteArray();
-    return Optional.of(
-        new StoredObject(
-            new ObjectInfo(key, content.length, response.contentType(), seconds(response.lastModified())), content));
+    try (ObjectStream stream = opened.get()) {
+      byte[] content = stream.content().readAllBytes();
+      ObjectInfo info = stream.info();
+      return Optional.of(
+          new StoredObject(
+              new ObjectInfo(info.key(), content.length, info.contentType(), info.lastModified()), content));
+    } catch (IOException e) {
+      throw new BackendException(
+          "storage.unavailable",
+          "s3://" + bucket + "/" + fullKey(key) + " is unavailable (GetObject): " + e.getMessage(),
+          e);
+    }
   }
 
   @Override
