@@ -6,6 +6,7 @@ import io.github.cortexj.batch.BatchRuntime;
 import io.github.cortexj.client.internal.ApiRegistry;
 import io.github.cortexj.core.BatchHandler;
 import io.github.cortexj.core.CortexClient;
+import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.HandlerFactory;
 import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.JobSpec;
@@ -15,6 +16,10 @@ import io.github.cortexj.core.backend.InMemoryQueueBackend;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.backend.QueueBackend;
 import io.github.cortexj.core.job.ApiInfo;
+import io.github.cortexj.core.job.AsyncResult;
+import io.github.cortexj.core.job.TaskJobSpec;
+import io.github.cortexj.core.job.TaskJobStatus;
+import io.github.cortexj.core.job.TaskSubmission;
 import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.job.DeployResult;
 import io.github.cortexj.core.job.DryRunResult;
@@ -111,9 +116,9 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
   }
 
   @Override
-  public DeployResult createApi(ApiSpec spec, HandlerFactory<? extends BatchHandler> factory) {
-    return registry.deploy(spec, Handlers.batch(factory), ProjectFiles.none(), "factory@" + System.identityHashCode(
-        factory));
+  public DeployResult createApi(ApiSpec spec, HandlerFactory<?> factory) {
+    HandlerFactory<BatchHandler> batch = Handlers.batch(init -> (BatchHandler) factory.create(init));
+    return registry.deploy(spec, batch, ProjectFiles.none(), "factory@" + System.identityHashCode(factory));
   }
 
   @Override
@@ -169,6 +174,45 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
   @Override
   public JobSpec retryFailedBatches(String apiName, String jobId) {
     return runtime.retryFailedBatches(apiName, jobId);
+  }
+
+  @Override
+  public String submitAsync(String apiName, byte[] payload, String contentType) {
+    throw notYet("AsyncAPI");
+  }
+
+  @Override
+  public String submitAsync(String apiName, byte[] payload, String contentType, String requestId) {
+    throw notYet("AsyncAPI");
+  }
+
+  @Override
+  public AsyncResult getAsync(String apiName, String requestId) {
+    throw notYet("AsyncAPI");
+  }
+
+  @Override
+  public boolean cancelAsync(String apiName, String requestId) {
+    throw notYet("AsyncAPI");
+  }
+
+  @Override
+  public TaskJobSpec submitTask(String apiName, TaskSubmission submission) {
+    throw notYet("TaskAPI");
+  }
+
+  @Override
+  public TaskJobStatus getTaskJob(String apiName, String jobId) {
+    throw notYet("TaskAPI");
+  }
+
+  @Override
+  public List<TaskJobStatus> listTaskJobs(String apiName) {
+    throw notYet("TaskAPI");
+  }
+
+  private static CortexException notYet(String kind) {
+    return new CortexException(ApiRegistry.UNSUPPORTED_KIND, "the embedded cluster does not run " + kind + "s yet");
   }
 
   /**

@@ -1,11 +1,15 @@
 package io.github.cortexj.core;
 
 import io.github.cortexj.core.job.ApiInfo;
+import io.github.cortexj.core.job.AsyncResult;
 import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.job.DeployResult;
 import io.github.cortexj.core.job.DryRunResult;
 import io.github.cortexj.core.job.FailedBatch;
 import io.github.cortexj.core.job.JobSubmission;
+import io.github.cortexj.core.job.TaskJobSpec;
+import io.github.cortexj.core.job.TaskJobStatus;
+import io.github.cortexj.core.job.TaskSubmission;
 import io.github.cortexj.core.spec.ApiSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,14 +55,17 @@ public interface CortexClient {
   List<DeployResult> createApi(Path configFile);
 
   /**
-   * Deploys an API built in code, whose handler is built by a factory; it has no project files.
+   * Deploys an API built in code, whose handler is built by a factory; it has no project files. The factory must
+   * build a handler of the spec's kind: a {@link BatchHandler} for a BatchAPI, an {@link AsyncHandler} for an
+   * AsyncAPI, a {@link Task} for a TaskAPI; anything else fails when the handler is built, with a
+   * {@link HandlerDefinitionException}.
    *
    * @param spec the API's spec
-   * @param factory builds the handler, once per worker
+   * @param factory builds the handler: once per job (batch, task) or once per replica (async)
    * @return the result
    * @throws CortexException when the API's kind would change
    */
-  DeployResult createApi(ApiSpec spec, HandlerFactory<? extends BatchHandler> factory);
+  DeployResult createApi(ApiSpec spec, HandlerFactory<?> factory);
 
   /**
    * Deploys an API built in code, whose handler is a class built by constructor injection; it has no project
@@ -133,10 +140,10 @@ public interface CortexClient {
   List<BatchJobStatus> listJobs(String apiName);
 
   /**
-   * Stops a batch job in progress: batches in flight are interrupted, no new batch starts, and its status becomes
-   * {@code stopped}.
+   * Stops a batch or task job in progress: work in flight is interrupted, no new batch starts, and its status
+   * becomes {@code stopped}. Stopping a job that has ended is an error of kind {@code job.job_is_not_in_progress}.
    *
-   * @param apiName the BatchAPI
+   * @param apiName the BatchAPI or TaskAPI
    * @param jobId the job id
    */
   void stopJob(String apiName, String jobId);
@@ -158,4 +165,78 @@ public interface CortexClient {
    * @return the new job's spec
    */
   JobSpec retryFailedBatches(String apiName, String jobId);
+
+  /**
+   * Submits a request to an AsyncAPI, as {@code POST /<endpoint>} on Cortex's gateway: the payload is stored with
+   * its Content-Type, the request queued, and its id returned at once.
+   *
+   * @param apiName the AsyncAPI
+   * @param payload the request body
+   * @param contentType its Content-Type, which decides how the handler receives it (JSON, text or bytes)
+   * @return the generated request id (a UUID)
+   * @throws io.github.cortexj.core.job.ApiNotDeployedException when no such AsyncAPI is deployed
+   */
+  String submitAsync(String apiName, byte[] payload, String contentType);
+
+  /**
+   * Submits a request to an AsyncAPI under an id chosen by the caller (Cortex's {@code x-request-id}).
+   *
+   * @param apiName the AsyncAPI
+   * @param payload the request body
+   * @param contentType its Content-Type
+   * @param requestId 1 to 128 characters of {@code [A-Za-z0-9._-]}
+   * @return the request id
+   * @throws io.github.cortexj.core.job.DuplicateRequestIdException when the API already holds that id
+   * @throws IllegalArgumentException when the id is not valid
+   */
+  String submitAsync(String apiName, byte[] payload, String contentType, String requestId);
+
+  /**
+   * Reads an async request's status and, once completed, its result, as {@code GET /<endpoint>/<id>}.
+   *
+   * @param apiName the AsyncAPI
+   * @param requestId the request id
+   * @return the request
+   * @throws io.github.cortexj.core.job.AsyncRequestNotFoundException when the API holds no such request
+   */
+  AsyncResult getAsync(String apiName, String requestId);
+
+  /**
+   * Cancels an async request that is still {@code in_queue}: it will not be handled and its id is forgotten.
+   * A request already in progress or ended is left alone.
+   *
+   * @param apiName the AsyncAPI
+   * @param requestId the request id
+   * @return whether the request was cancelled
+   * @throws io.github.cortexj.core.job.AsyncRequestNotFoundException when the API holds no such request
+   */
+  boolean cancelAsync(String apiName, String requestId);
+
+  /**
+   * Validates and submits a task job; it starts at once.
+   *
+   * @param apiName the TaskAPI
+   * @param submission the job
+   * @return the task's spec
+   * @throws io.github.cortexj.core.job.JobSubmissionException when the submission is invalid
+   */
+  TaskJobSpec submitTask(String apiName, TaskSubmission submission);
+
+  /**
+   * Reads a task job's status.
+   *
+   * @param apiName the TaskAPI
+   * @param jobId the job id
+   * @return the status
+   * @throws io.github.cortexj.core.job.JobNotFoundException when the API has no such job
+   */
+  TaskJobStatus getTaskJob(String apiName, String jobId);
+
+  /**
+   * Lists the task jobs of an API, newest first.
+   *
+   * @param apiName the TaskAPI
+   * @return their statuses
+   */
+  List<TaskJobStatus> listTaskJobs(String apiName);
 }
