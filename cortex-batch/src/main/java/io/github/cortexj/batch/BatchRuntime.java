@@ -17,6 +17,7 @@ import io.github.cortexj.core.job.JobSubmission;
 import io.github.cortexj.core.metrics.MetricsClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -191,6 +192,25 @@ public final class BatchRuntime implements AutoCloseable {
    */
   public boolean awaitJob(String apiName, String jobId, Duration wait) throws InterruptedException {
     return jobs.awaitEnd(apiName, jobId, wait);
+  }
+
+  /**
+   * Returns the earliest clock instant at which this runtime will act on its own: a job's or a batch's timeout.
+   * A test that moves a manual clock skips straight to it (visibility timeouts are the queue backend's to tell).
+   *
+   * @return the earliest pending deadline, or empty when none is pending
+   */
+  public Optional<Instant> nextTimerDeadline() {
+    return Optional.ofNullable(jobs.nextDeadline());
+  }
+
+  /**
+   * Renews visibilities and enforces timeouts against the clock's current time now, on the caller's thread, as the
+   * runtime's ticker does every tick period; a test that has just moved a manual clock calls it so that the
+   * runtime acts on the new time before the clock moves again.
+   */
+  public void runTimers() {
+    jobs.runTimers();
   }
 
   private BatchApiDeployment api(String apiName) {

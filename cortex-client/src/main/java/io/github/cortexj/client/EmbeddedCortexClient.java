@@ -30,8 +30,10 @@ import io.github.cortexj.core.spec.ApiSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -228,6 +230,24 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
   public BatchJobStatus awaitJob(String apiName, String jobId, Duration wait) throws InterruptedException {
     runtime.awaitJob(apiName, jobId, wait);
     return runtime.getJob(apiName, jobId);
+  }
+
+  /**
+   * Returns the earliest clock instant at which the cluster will act on its own (a job or batch timeout), for
+   * tests that drive the cluster with a manual clock and skip to the next moment something can happen.
+   *
+   * @return the earliest pending deadline, or empty when none is pending
+   */
+  public Optional<Instant> nextTimerDeadline() {
+    return runtime.nextTimerDeadline();
+  }
+
+  /**
+   * Renews visibilities and enforces timeouts against the clock's current time now, as the cluster's ticker does
+   * periodically: a test that has just moved a manual clock calls it so the cluster acts on the new time at once.
+   */
+  public void runTimers() {
+    runtime.runTimers();
   }
 
   /** Stops the jobs in progress, waits up to 10 seconds for their workers, and releases the worker threads. */

@@ -355,6 +355,28 @@ public final class BatchJobs implements AutoCloseable {
     return settings.jobStore().readSpec(api, jobId).orElseThrow(() -> new JobNotFoundException(api, jobId));
   }
 
+  /**
+   * Returns the earliest clock instant at which the ticker will end a job or a batch on its own (a job or batch
+   * timeout) among the jobs this process runs.
+   *
+   * @return the earliest deadline, or {@code null} when none is pending
+   */
+  public @Nullable Instant nextDeadline() {
+    Instant earliest = null;
+    for (JobRun run : runs.values()) {
+      Instant next = run.nextDeadline();
+      if (next != null && (earliest == null || next.isBefore(earliest))) {
+        earliest = next;
+      }
+    }
+    return earliest;
+  }
+
+  /** Runs one tick now, on the caller's thread: renewals and timeouts judged at the clock's current time. */
+  public void runTimers() {
+    tick();
+  }
+
   private void tick() {
     try {
       Instant now = settings.clock().instant();

@@ -58,6 +58,11 @@ final class InFlightBatch {
     renewer.stop();
   }
 
+  /** The batch's timeout deadline, or {@code null} when it has none or has finished. */
+  @Nullable Instant pendingDeadline() {
+    return done.get() || timedOut.get() ? null : batchDeadline;
+  }
+
   boolean timedOut() {
     return timedOut.get();
   }

@@ -167,6 +167,24 @@ public final class JobRun {
   }
 
   /**
+   * Returns the earliest clock instant at which the ticker will act on this run: its job timeout or a batch
+   * timeout; {@code null} when the run has ended or has neither.
+   */
+  @Nullable Instant nextDeadline() {
+    if (isEnded()) {
+      return null;
+    }
+    Instant earliest = deadline;
+    for (InFlightBatch batch : inFlight) {
+      Instant next = batch.pendingDeadline();
+      if (next != null && (earliest == null || next.isBefore(earliest))) {
+        earliest = next;
+      }
+    }
+    return earliest;
+  }
+
+  /**
    * Marks the run ended with a status, once: the first caller wins and interrupts every in-flight batch.
    *
    * @return {@code true} for the caller that ended the run

@@ -7,6 +7,7 @@ import io.github.cortexj.core.internal.backend.QueueMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -350,6 +351,34 @@ public final class InMemoryQueueBackend implements QueueBackend {
   @Override
   public QueueCounts counts(String queueUrl) {
     return resolve(queueUrl).counts(clock.instant());
+  }
+
+  /**
+   * Returns the earliest instant, by this backend's clock, at which a received message of any queue becomes
+   * visible again: the next moment this backend changes on its own. A test that moves a manual clock uses it to
+   * skip straight to that moment.
+   *
+   * @return the earliest visibility deadline, or empty when no message is in flight
+   */
+  public Optional<Instant> nextVisibilityDeadline() {
+    Instant earliest = null;
+    for (MemoryQueue queue : queues.values()) {
+      Instant next = queue.nextVisibleAt();
+      if (next != null && (earliest == null || next.isBefore(earliest))) {
+        earliest = next;
+      }
+    }
+    return Optional.ofNullable(earliest);
+  }
+
+  /**
+   * Tells the backend that its clock has moved: receivers waiting for a message look again at once, instead of
+   * after their next periodic check, so that a message made visible by the move is delivered without delay.
+   */
+  public void clockAdvanced() {
+    for (MemoryQueue queue : queues.values()) {
+      queue.wakeReceivers();
+    }
   }
 
   private static void checkBatchSize(String name, int size) {

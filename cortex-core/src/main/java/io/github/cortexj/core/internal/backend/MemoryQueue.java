@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one in-memory queue with SQS's semantics: visibility timeouts judged lazily against the time each
@@ -364,6 +365,31 @@ public final class MemoryQueue {
         visible.remove(message.sequence());
       }
       byId.remove(messageId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Returns when the next in-flight message becomes visible again by the queue's clock, for callers that move a
+   * manual clock to the next moment something can happen.
+   *
+   * @return the earliest visibility deadline, or {@code null} when no message is in flight
+   */
+  public @Nullable Instant nextVisibleAt() {
+    lock.lock();
+    try {
+      return inFlight.isEmpty() ? null : inFlight.first().visibleAt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes every receiver waiting on this queue so that it looks again with the clock's current time. */
+  public void wakeReceivers() {
+    lock.lock();
+    try {
+      changed();
     } finally {
       lock.unlock();
     }
