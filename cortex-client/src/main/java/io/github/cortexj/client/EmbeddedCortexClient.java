@@ -83,6 +83,7 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
             .objectMapper(builder.mapper)
             .client(() -> this)
             .completionRecheckDelay(builder.completionRecheckDelay)
+            .pollWait(builder.pollWait)
             .build();
     this.registry = new ApiRegistry(runtime);
   }
@@ -281,6 +282,7 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
     private String clusterName = "embedded";
     private ObjectMapper mapper = new ObjectMapper();
     private Duration completionRecheckDelay = Duration.ofMillis(200);
+    private Duration pollWait = Duration.ofMillis(200);
 
     private Builder() {}
 
@@ -386,6 +388,19 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
      */
     public Builder completionRecheckDelay(Duration delay) {
       this.completionRecheckDelay = Objects.requireNonNull(delay, "delay");
+      return this;
+    }
+
+    /**
+     * Sets how long (wall time) a worker's receive waits for a batch before it looks at its job's completion
+     * (default 200 ms); tests that drive a manual clock make it short, so that a worker never sits in a wall-time
+     * wait while the clock is being moved.
+     *
+     * @param pollWait between 0 and 20 seconds
+     * @return this builder
+     */
+    public Builder pollWait(Duration pollWait) {
+      this.pollWait = Objects.requireNonNull(pollWait, "pollWait");
       return this;
     }
 

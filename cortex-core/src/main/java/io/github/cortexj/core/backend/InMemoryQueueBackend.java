@@ -358,12 +358,14 @@ public final class InMemoryQueueBackend implements QueueBackend {
    * visible again: the next moment this backend changes on its own. A test that moves a manual clock uses it to
    * skip straight to that moment.
    *
-   * @return the earliest visibility deadline, or empty when no message is in flight
+   * @return the earliest visibility deadline (after the clock's current time), or empty when no message is in
+   *     flight
    */
   public Optional<Instant> nextVisibilityDeadline() {
+    Instant now = clock.instant();
     Instant earliest = null;
     for (MemoryQueue queue : queues.values()) {
-      Instant next = queue.nextVisibleAt();
+      Instant next = queue.nextVisibleAt(now);
       if (next != null && (earliest == null || next.isBefore(earliest))) {
         earliest = next;
       }

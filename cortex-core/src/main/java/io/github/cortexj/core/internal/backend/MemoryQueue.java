@@ -374,11 +374,16 @@ public final class MemoryQueue {
    * Returns when the next in-flight message becomes visible again by the queue's clock, for callers that move a
    * manual clock to the next moment something can happen.
    *
-   * @return the earliest visibility deadline, or {@code null} when no message is in flight
+   * @param now the current time: messages whose deadline has passed become visible first
+   * @return the earliest visibility deadline after {@code now}, or {@code null} when no message is in flight
    */
-  public @Nullable Instant nextVisibleAt() {
+  public @Nullable Instant nextVisibleAt(Instant now) {
     lock.lock();
     try {
+      if (deleted) {
+        return null;
+      }
+      makeExpiredVisible(now);
       return inFlight.isEmpty() ? null : inFlight.first().visibleAt();
     } finally {
       lock.unlock();
