@@ -377,6 +377,51 @@ public final class CortexTestCluster implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Runs the cluster until a batch job has ended, then starts assertions on its status whose failure messages
+   * end with this cluster's timeline.
+   *
+   * @param apiName the BatchAPI
+   * @param jobId the job
+   * @return the assertion
+   */
+  public BatchJobStatusAssert assertThatJob(String apiName, String jobId) {
+    return CortexAssertions.assertThat(awaitJob(apiName, jobId)).withDiagnostics(this::timeline);
+  }
+
+  /**
+   * Runs the cluster until an async request has ended, then starts assertions on its result whose failure
+   * messages end with this cluster's timeline.
+   *
+   * @param apiName the AsyncAPI
+   * @param requestId the request
+   * @return the assertion
+   */
+  public AsyncResultAssert assertThatAsync(String apiName, String requestId) {
+    return CortexAssertions.assertThat(awaitAsync(apiName, requestId)).withDiagnostics(this::timeline);
+  }
+
+  /**
+   * Runs the cluster until a task job has ended, then starts assertions on its status whose failure messages end
+   * with this cluster's timeline.
+   *
+   * @param apiName the TaskAPI
+   * @param jobId the job
+   * @return the assertion
+   */
+  public TaskJobStatusAssert assertThatTask(String apiName, String jobId) {
+    return CortexAssertions.assertThat(awaitTask(apiName, jobId)).withDiagnostics(this::timeline);
+  }
+
+  /**
+   * Starts assertions on the cluster's recorded metrics whose failure messages end with its timeline.
+   *
+   * @return the assertion
+   */
+  public RecordingMetricsAssert assertThatMetrics() {
+    return CortexAssertions.assertThat(metrics).withDiagnostics(this::timeline);
+  }
+
   private <T> T await(String what, Supplier<@Nullable T> condition) {
     return time.await(what, () -> faultPlan.observing(condition::get), options.awaitTimeout(), this::timeline);
   }

@@ -1,5 +1,9 @@
 /**
- * Testing support: {@code CortexTestCluster} with virtual time, a JUnit 5 extension, handler harnesses, AssertJ assertions, fault injection and the {@code BackendCompatibilityKit}. Filled in by the testkit and AWS backends issues.
+ * Testing support for code that runs on Cortex: {@link io.github.cortexj.testkit.CortexTestCluster} (an embedded
+ * cluster with virtual time and fault injection), the JUnit 5 {@link io.github.cortexj.testkit.CortexTestExtension},
+ * handler harnesses that need no cluster, {@link io.github.cortexj.testkit.CortexAssertions AssertJ assertions},
+ * {@link io.github.cortexj.testkit.Fixtures}, {@link io.github.cortexj.testkit.ManualClock} and the
+ * {@link io.github.cortexj.testkit.BackendCompatibilityKit} every backend runs.
  */
 @NullMarked
 package io.github.cortexj.testkit;
