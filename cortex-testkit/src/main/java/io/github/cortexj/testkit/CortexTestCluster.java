@@ -127,7 +127,7 @@ public final class CortexTestCluster implements AutoCloseable {
     } else if (rawQueues instanceof InMemoryQueueBackend given) {
       memoryQueues = given;
     }
-    InstrumentedQueueBackend queues = new InstrumentedQueueBackend(rawQueues, events, faultPlan);
+    InstrumentedQueueBackend queues = new InstrumentedQueueBackend(rawQueues, events, faultPlan, clock);
     ObjectStore store = new InstrumentedObjectStore(rawStore, events, faultPlan);
     WorkerThreads threads = new WorkerThreads("cortex-test-worker-");
     this.executor = Executors.newFixedThreadPool(options.workerThreads(), threads);

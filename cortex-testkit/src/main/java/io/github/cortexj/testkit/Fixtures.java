@@ -74,7 +74,7 @@ public final class Fixtures {
     try {
       return JSON.readTree(bytes(resource));
     } catch (IOException e) {
-      throw new IllegalArgumentException("fixture \"" + resource + "\" is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("fixture \"" + resource + "\" is not JSON: " + e.getMessage(), e);
     }
   }
 

@@ -25,7 +25,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /** Runs small test classes that use the extension through JUnit's EngineTestKit and checks what happened. */
-class CortexTestExtensionTest {
+public class CortexTestExtensionTest {
 
   static final ApiSpec API = ApiSpec.batch("reviews").handlerClass("unused.Placeholder").build();
 

@@ -28,6 +28,21 @@ public final class InstrumentedQueueBackend implements QueueBackend {
   private final FaultPlan faults;
   private final Map<String, String> messageByReceipt = new ConcurrentHashMap<>();
   private final Map<String, Long> lastPolled = new ConcurrentHashMap<>();
+  private final Map<String, Hidden> hidden = new ConcurrentHashMap<>();
+
+  /**
+   * When a received message becomes visible again, as far as this decorator has seen, and whether its last
+   * hiding was an idle poll: the message was received and hidden again with nothing else happening (a
+   * completion check finding batches still running), so its deadline only matters once something else happens.
+   *
+   * @param queueUrl the message's queue
+   * @param visibleAt when it becomes visible again, by the cluster's clock
+   * @param pollMark the activity count right after an idle poll's hide, or -1
+   */
+  public record Hidden(String queueUrl, java.time.Instant visibleAt, long pollMark) {}
+
+  private final Map<String, Long> receivedAtActivity = new ConcurrentHashMap<>();
+  private final java.time.Clock clock;
 
   /**
    * Wraps a backend.
@@ -35,8 +50,11 @@ public final class InstrumentedQueueBackend implements QueueBackend {
    * @param delegate the real backend
    * @param events the log
    * @param faults the planned faults
+   * @param clock the cluster's clock, to know when hidden messages come back
    */
-  public InstrumentedQueueBackend(QueueBackend delegate, ClusterEvents events, FaultPlan faults) {
+  public InstrumentedQueueBackend(
+      QueueBackend delegate, ClusterEvents events, FaultPlan faults, java.time.Clock clock) {
+    this.clock = clock;
     this.delegate = delegate;
     this.events = events;
     this.faults = faults;
@@ -69,6 +87,8 @@ public final class InstrumentedQueueBackend implements QueueBackend {
   public void deleteQueue(String queueUrl) {
     faults.beforeQueueCall(QueueCall.DELETE_QUEUE, queueName(queueUrl));
     delegate.deleteQueue(queueUrl);
+    hidden.values().removeIf(entry -> entry.queueUrl().equals(queueUrl));
+    lastPolled.remove(queueUrl);
     events.activity("queue", "delete queue " + queueName(queueUrl));
   }
 
@@ -115,10 +135,13 @@ public final class InstrumentedQueueBackend implements QueueBackend {
       return received;
     }
     List<ReceivedMessage> copy = new ArrayList<>(received);
+    java.time.Instant visibleAt = clock.instant().plus(request.visibilityTimeout());
     for (ReceivedMessage message : copy) {
       messageByReceipt.put(message.receiptHandle(), message.messageId());
       events.activity("queue", "receive " + describe(message.messageId(), message.body()) + " from "
           + queueName(queueUrl) + " (attempt " + message.receiveCount() + ")");
+      receivedAtActivity.put(message.messageId(), events.activity());
+      hidden.put(message.messageId(), new Hidden(queueUrl, visibleAt, -1));
     }
     faults.afterReceive(delegate, queueUrl, copy);
     return received;
@@ -131,8 +154,12 @@ public final class InstrumentedQueueBackend implements QueueBackend {
     }
     faults.beforeQueueCall(QueueCall.CHANGE_VISIBILITY, queueName(queueUrl));
     delegate.changeVisibility(queueUrl, receiptHandle, timeout);
-    events.activity("queue", "hide message " + message(receiptHandle) + " of " + queueName(queueUrl) + " for "
-        + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+    String messageId = message(receiptHandle);
+    Long received = receivedAtActivity.remove(messageId);
+    boolean idlePoll = received != null && received == events.activity();
+    events.activity("queue", "hide message " + messageId + " of " + queueName(queueUrl) + " for "
+        + VirtualTime.human(timeout));
+    hidden.put(messageId, new Hidden(queueUrl, clock.instant().plus(timeout), idlePoll ? events.activity() : -1));
   }
 
   @Override
@@ -142,13 +169,21 @@ public final class InstrumentedQueueBackend implements QueueBackend {
     }
     faults.beforeQueueCall(QueueCall.DELETE, queueName(queueUrl));
     delegate.delete(queueUrl, receiptHandle);
-    events.activity("queue", "delete message " + message(receiptHandle) + " from " + queueName(queueUrl));
+    String messageId = message(receiptHandle);
+    hidden.remove(messageId);
+    receivedAtActivity.remove(messageId);
+    events.activity("queue", "delete message " + messageId + " from " + queueName(queueUrl));
   }
 
   @Override
   public List<String> deleteBatch(String queueUrl, List<String> receiptHandles) {
     faults.beforeQueueCall(QueueCall.DELETE_BATCH, queueName(queueUrl));
     List<String> failed = delegate.deleteBatch(queueUrl, receiptHandles);
+    for (String handle : receiptHandles) {
+      if (!failed.contains(handle)) {
+        hidden.remove(message(handle));
+      }
+    }
     events.activity("queue", "delete " + (receiptHandles.size() - failed.size()) + " messages from "
         + queueName(queueUrl));
     return failed;
@@ -176,6 +211,16 @@ public final class InstrumentedQueueBackend implements QueueBackend {
           }
         });
     return urls;
+  }
+
+  /**
+   * Returns the messages this decorator has seen hidden (received, or their visibility changed) and not deleted,
+   * by message id.
+   *
+   * @return a snapshot
+   */
+  public Map<String, Hidden> hidden() {
+    return Map.copyOf(hidden);
   }
 
   /**

@@ -192,20 +192,42 @@ public final class VirtualTime implements AutoCloseable {
   /** Moves the clock to the next moment something can happen; returns the new count of blind steps. */
   private int skip(int idleSteps) {
     Instant now = clock.instant();
+    long activity = events.activity();
+    Instant visibility = null;
+    Instant idlePoll = null;
+    for (InstrumentedQueueBackend.Hidden hidden : queues.hidden().values()) {
+      Instant at = hidden.visibleAt();
+      if (!at.isAfter(now)) {
+        continue;
+      }
+      if (hidden.pollMark() == activity) {
+        idlePoll = earliest(idlePoll, at); // a check that can only answer differently once something else happens
+      } else {
+        visibility = earliest(visibility, at);
+      }
+    }
+    if (memoryQueues != null) {
+      Optional<Instant> known = memoryQueues.nextVisibilityDeadline();
+      if (known.isPresent() && (visibility == null || known.get().isBefore(visibility))
+          && !known.get().equals(idlePoll)) {
+        visibility = known.get();
+      }
+    }
     Instant target = null;
     String reason = null;
-    if (memoryQueues != null) {
-      Optional<Instant> visibility = memoryQueues.nextVisibilityDeadline();
-      if (visibility.isPresent()) {
-        Instant justBefore = visibility.get().minusMillis(1);
-        target = justBefore.isAfter(now) ? justBefore : visibility.get();
-        reason = justBefore.isAfter(now) ? "just before a visibility timeout" : "to a visibility timeout";
-      }
+    if (visibility != null) {
+      Instant justBefore = visibility.minusMillis(1);
+      target = justBefore.isAfter(now) ? justBefore : visibility;
+      reason = justBefore.isAfter(now) ? "just before a visibility timeout" : "to a visibility timeout";
     }
     Optional<Instant> timer = client.nextTimerDeadline();
     if (timer.isPresent() && timer.get().isAfter(now) && (target == null || timer.get().isBefore(target))) {
       target = timer.get();
       reason = "to a job or batch timeout";
+    }
+    if (target == null && idlePoll != null) {
+      target = idlePoll;
+      reason = "to the next check of a waiting poll";
     }
     int steps = idleSteps;
     if (target == null) {
@@ -225,6 +247,10 @@ public final class VirtualTime implements AutoCloseable {
     }
     clockMoved();
     return steps;
+  }
+
+  private static Instant earliest(@Nullable Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
   }
 
   private void clockMoved() {
