@@ -126,7 +126,7 @@ public record TestClusterOptions(
     private Instant startInstant = ManualClock.DEFAULT_START;
     private int workerThreads = 8;
     private Duration awaitTimeout = Duration.ofSeconds(30);
-    private Duration quietPeriod = Duration.ofMillis(15);
+    private Duration quietPeriod = Duration.ofMillis(25);
     private Duration maxIdleStep = Duration.ofHours(6);
     private String clusterName = "test";
 
@@ -204,7 +204,7 @@ public record TestClusterOptions(
 
     /**
      * Sets how long (wall time) no backend call may change anything, with every worker thread waiting, before
-     * the cluster is idle and may skip time (default 15 ms).
+     * the cluster is idle and may skip time (default 25 ms).
      *
      * @param quietPeriod a positive duration
      * @return this builder

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cortexj.core.BatchContext;
 import io.github.cortexj.core.BatchHandler;
 import io.github.cortexj.core.JobSpec;
+import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.spec.ApiSpec;
 import io.github.cortexj.core.job.JobSubmission;
 import java.time.Duration;
@@ -75,6 +76,34 @@ public class VirtualTimeTest {
     assertThat(cluster.awaitJob("reviews", job.jobId())).succeeded().hasProcessedBatches(2);
     assertThat(Duration.between(ManualClock.DEFAULT_START, cluster.clock().instant()))
         .isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void awaitIdleRunsEveryJobToItsEndAcrossAnHourOfBackoff() {
+    cluster.deploy(API, FailsFirstAttempt.class);
+    JobSpec slow = cluster.client().submitJob("reviews",
+        JobSubmission.items(List.of(1)).batchSize(1).retry(2, Duration.ofHours(1)).build());
+    JobSpec fast = cluster.client().submitJob("reviews",
+        JobSubmission.items(List.of(2)).batchSize(1).retry(2, Duration.ofMinutes(1)).build());
+
+    cluster.awaitIdle();
+
+    BatchJobStatus slowStatus = cluster.client().getJob("reviews", slow.jobId());
+    BatchJobStatus fastStatus = cluster.client().getJob("reviews", fast.jobId());
+    assertThat(slowStatus).succeeded();
+    assertThat(fastStatus).succeeded();
+    // The retry runs when its backoff ends; the completion check follows within its 200 ms recheck delay.
+    assertThat(Duration.between(slow.startTime(), slowStatus.endTime()))
+        .isBetween(Duration.ofHours(1), Duration.ofHours(1).plusSeconds(1));
+    assertThat(Duration.between(fast.startTime(), fastStatus.endTime()))
+        .isBetween(Duration.ofMinutes(1), Duration.ofMinutes(1).plusSeconds(1));
+  }
+
+  @Test
+  void awaitIdleOnAnEmptyClusterReturnsWithoutMovingTheClock() {
+    cluster.awaitIdle();
+
+    assertThat(cluster.clock().instant()).isEqualTo(ManualClock.DEFAULT_START);
   }
 
   @Test

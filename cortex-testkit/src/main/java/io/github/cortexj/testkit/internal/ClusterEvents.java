@@ -22,6 +22,8 @@ public final class ClusterEvents {
   private final Clock clock;
   private final Instant start;
   private final AtomicLong activity = new AtomicLong();
+  private final AtomicLong progress = new AtomicLong();
+  private final ThreadLocal<long[]> threadProgress = ThreadLocal.withInitial(() -> new long[1]);
   private final List<Event> events = new ArrayList<>();
   private long dropped;
 
@@ -42,8 +44,40 @@ public final class ClusterEvents {
    * @param text what happened
    */
   public void activity(String source, String text) {
+    progress.incrementAndGet();
+    threadProgress.get()[0]++;
     activity.incrementAndGet();
     record(source, text);
+  }
+
+  /**
+   * Records an event that is activity (the cluster is not idle while it happens) but not progress: a receive,
+   * or putting back a message looked at without doing anything else.
+   *
+   * @param source what acted
+   * @param text what happened
+   */
+  public void activityWithoutProgress(String source, String text) {
+    activity.incrementAndGet();
+    record(source, text);
+  }
+
+  /**
+   * Returns the progress counter: state changes other than receives and idle polls.
+   *
+   * @return the count
+   */
+  public long progress() {
+    return progress.get();
+  }
+
+  /**
+   * Returns how many progress events the calling thread has recorded.
+   *
+   * @return the count
+   */
+  public long threadProgress() {
+    return threadProgress.get()[0];
   }
 
   /**

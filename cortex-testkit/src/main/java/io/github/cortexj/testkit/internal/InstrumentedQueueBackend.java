@@ -37,11 +37,15 @@ public final class InstrumentedQueueBackend implements QueueBackend {
    *
    * @param queueUrl the message's queue
    * @param visibleAt when it becomes visible again, by the cluster's clock
-   * @param pollMark the activity count right after an idle poll's hide, or -1
+   * @param pollMark the progress count at an idle poll's hide, or -1
    */
   public record Hidden(String queueUrl, java.time.Instant visibleAt, long pollMark) {}
 
-  private final Map<String, Long> receivedAtActivity = new ConcurrentHashMap<>();
+
+  /** Who received a message, and how much that thread had done by then. */
+  private record Receipt(Thread thread, long threadProgress) {}
+
+  private final Map<String, Receipt> receivedBy = new ConcurrentHashMap<>();
   private final java.time.Clock clock;
 
   /**
@@ -138,9 +142,9 @@ public final class InstrumentedQueueBackend implements QueueBackend {
     java.time.Instant visibleAt = clock.instant().plus(request.visibilityTimeout());
     for (ReceivedMessage message : copy) {
       messageByReceipt.put(message.receiptHandle(), message.messageId());
-      events.activity("queue", "receive " + describe(message.messageId(), message.body()) + " from "
+      events.activityWithoutProgress("queue", "receive " + describe(message.messageId(), message.body()) + " from "
           + queueName(queueUrl) + " (attempt " + message.receiveCount() + ")");
-      receivedAtActivity.put(message.messageId(), events.activity());
+      receivedBy.put(message.messageId(), new Receipt(Thread.currentThread(), events.threadProgress()));
       hidden.put(message.messageId(), new Hidden(queueUrl, visibleAt, -1));
     }
     faults.afterReceive(delegate, queueUrl, copy);
@@ -155,11 +159,19 @@ public final class InstrumentedQueueBackend implements QueueBackend {
     faults.beforeQueueCall(QueueCall.CHANGE_VISIBILITY, queueName(queueUrl));
     delegate.changeVisibility(queueUrl, receiptHandle, timeout);
     String messageId = message(receiptHandle);
-    Long received = receivedAtActivity.remove(messageId);
-    boolean idlePoll = received != null && received == events.activity();
-    events.activity("queue", "hide message " + messageId + " of " + queueName(queueUrl) + " for "
-        + VirtualTime.human(timeout));
-    hidden.put(messageId, new Hidden(queueUrl, clock.instant().plus(timeout), idlePoll ? events.activity() : -1));
+    Receipt received = receivedBy.remove(messageId);
+    // Put back by the thread that received it, with nothing done in between: a look that changed nothing.
+    boolean idlePoll =
+        received != null
+            && received.thread() == Thread.currentThread()
+            && received.threadProgress() == events.threadProgress();
+    String text = "hide message " + messageId + " of " + queueName(queueUrl) + " for " + VirtualTime.human(timeout);
+    if (idlePoll) {
+      events.activityWithoutProgress("queue", text);
+    } else {
+      events.activity("queue", text);
+    }
+    hidden.put(messageId, new Hidden(queueUrl, clock.instant().plus(timeout), idlePoll ? events.progress() : -1));
   }
 
   @Override
@@ -171,7 +183,7 @@ public final class InstrumentedQueueBackend implements QueueBackend {
     delegate.delete(queueUrl, receiptHandle);
     String messageId = message(receiptHandle);
     hidden.remove(messageId);
-    receivedAtActivity.remove(messageId);
+    receivedBy.remove(messageId);
     events.activity("queue", "delete message " + messageId + " from " + queueName(queueUrl));
   }
 

@@ -192,7 +192,7 @@ public final class VirtualTime implements AutoCloseable {
   /** Moves the clock to the next moment something can happen; returns the new count of blind steps. */
   private int skip(int idleSteps) {
     Instant now = clock.instant();
-    long activity = events.activity();
+    long progress = events.progress();
     Instant visibility = null;
     Instant idlePoll = null;
     for (InstrumentedQueueBackend.Hidden hidden : queues.hidden().values()) {
@@ -200,7 +200,7 @@ public final class VirtualTime implements AutoCloseable {
       if (!at.isAfter(now)) {
         continue;
       }
-      if (hidden.pollMark() == activity) {
+      if (hidden.pollMark() == progress) {
         idlePoll = earliest(idlePoll, at); // a check that can only answer differently once something else happens
       } else {
         visibility = earliest(visibility, at);
