@@ -110,7 +110,8 @@ class TestClusterOnBackendsIntegrationTest {
         .hasBatchStatistics(stats -> stats.total(3).succeeded(3).failed(0).failedAttempts(1));
     assertThat(completions).hasValue(1);
     assertThat(handled.keySet()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
-    assertThat(handled.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+    // At least once: the duplicate may run beside the first copy; the batch still counts once.
+    assertThat(handled.values()).allSatisfy(count -> assertThat(count.get()).isBetween(1, 2));
     assertThat(cluster.faults().fired()).hasSize(2);
   }
 }

@@ -103,16 +103,19 @@ class FaultInjectionTest {
   }
 
   @Test
-  void batchDeliveredTwiceIsHandledOnce() {
+  void batchDeliveredTwiceIsCountedOnceAndCompletesTheJobOnce() {
     cluster.faults().deliverTwice(1);
 
     JobSpec job = submit();
 
-    cluster.assertThatJob("reviews", job.jobId()).succeeded().hasBatchStatistics(stats -> stats.succeeded(3));
+    // At least once: a duplicate that arrives before the first copy is registered may run too (docs/testing.md,
+    // "Limits"), but the batch counts once and the job completes once.
+    cluster.assertThatJob("reviews", job.jobId())
+        .succeeded()
+        .hasBatchStatistics(stats -> stats.total(3).succeeded(3).failed(0).failedAttempts(0));
     assertEveryItemHandledAtLeastOnceAndCompletedOnce();
-    for (int item : ITEMS) {
-      assertThat(timesHandled(item)).as("item %d", item).isEqualTo(1);
-    }
+    assertThat(handled.values().stream().mapToInt(AtomicInteger::get).sum())
+        .isBetween(ITEMS.size(), ITEMS.size() + 2);
     assertThat(cluster.faults().fired()).hasSize(2).last().asString().endsWith(" a second time");
   }
 
