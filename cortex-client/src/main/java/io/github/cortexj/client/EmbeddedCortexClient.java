@@ -5,7 +5,7 @@ import io.github.cortexj.batch.BatchApiDeployment;
 import io.github.cortexj.batch.BatchRuntime;
 import io.github.cortexj.client.internal.ApiRegistry;
 import io.github.cortexj.core.BatchHandler;
-import io.github.cortexj.core.CortexClient;
+import io.github.cortexj.core.CloseableCortexClient;
 import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.HandlerFactory;
 import io.github.cortexj.core.Handlers;
@@ -55,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  * still in progress (their status becomes {@code stopped}), waits for their workers, and shuts down the worker
  * threads the client created.
  */
-public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
+public final class EmbeddedCortexClient implements CloseableCortexClient {
 
   /** What {@link #describe()} answers. */
   public static final String DESCRIPTION = "embedded";

@@ -18,7 +18,7 @@ public interface CloseableCortexClient extends CortexClient, AutoCloseable {
 
   /**
    * Releases what the client holds. For an embedded cluster this stops its jobs in progress and its worker
-   * threads; calls made after closing fail. Closing twice does nothing.
+   * threads; calls made after closing fail.
    */
   @Override
   void close();
