@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = CortexCommand.Version.class,
     description = "Validate cortex.yaml files and inspect the projects cortex-java deploys.",
-    subcommands = {ValidateCommand.class, ProjectCommand.class},
+    subcommands = {ValidateCommand.class, ProjectCommand.class, io.github.cortexj.server.internal.cli.EnvCommand.class},
     synopsisSubcommandLabel = "(validate | project)",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the command failed (the error is on stderr)", "2:wrong usage"})
