@@ -9,6 +9,7 @@ import io.github.cortexj.core.BatchHandler;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.JobSummary;
 import io.github.cortexj.core.ProjectFiles;
+import io.github.cortexj.core.logging.LogExtra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scores product reviews with a sentiment lexicon. Each batch writes its counts (per label and per product) to
@@ -29,6 +32,7 @@ import java.util.stream.Stream;
  */
 public final class ReviewSentimentHandler implements BatchHandler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewSentimentHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
 
@@ -68,6 +72,8 @@ public final class ReviewSentimentHandler implements BatchHandler {
     result.set("positive_by_product", JSON.valueToTree(positiveByProduct));
     Path dir = Files.createDirectories(outputDir.resolve("batches"));
     JSON.writeValue(dir.resolve(context.batchId() + ".json").toFile(), result);
+    // The runtime has put job_id and batch_id in the MDC; the extra adds this batch's counts as one nested field.
+    LogExtra.of(Map.of("labels", labels)).debug(LOG, "scored {} reviews", batch.size());
   }
 
   private String label(String text) {
@@ -107,5 +113,7 @@ public final class ReviewSentimentHandler implements BatchHandler {
     out.set("labels", JSON.valueToTree(labels));
     out.put("most_loved_product", best);
     JSON.writeValue(outputDir.resolve("summary.json").toFile(), out);
+    LogExtra.empty().with("labels", labels).with("most_loved_product", best)
+        .info(LOG, "summarised {} batches", summary.succeededBatchCount());
   }
 }
