@@ -73,7 +73,7 @@ public final class ReviewSentimentHandler implements BatchHandler {
     Path dir = Files.createDirectories(outputDir.resolve("batches"));
     JSON.writeValue(dir.resolve(context.batchId() + ".json").toFile(), result);
     // The runtime has put job_id and batch_id in the MDC; the extra adds this batch's counts as one nested field.
-    LogExtra.of(Map.of("labels", labels)).debug(LOG, "scored {} reviews", batch.size());
+    LogExtra.of(Map.of("label_counts", labels)).debug(LOG, "scored {} reviews", batch.size());
   }
 
   private String label(String text) {
@@ -113,7 +113,7 @@ public final class ReviewSentimentHandler implements BatchHandler {
     out.set("labels", JSON.valueToTree(labels));
     out.put("most_loved_product", best);
     JSON.writeValue(outputDir.resolve("summary.json").toFile(), out);
-    LogExtra.empty().with("labels", labels).with("most_loved_product", best)
+    LogExtra.empty().with("label_counts", labels).with("most_loved_product", best)
         .info(LOG, "summarised {} batches", summary.succeededBatchCount());
   }
 }
