@@ -104,7 +104,7 @@ class EmbeddedCortexClientTest {
             spec,
             init -> {
               int factor = ((Number) init.config().get("factor")).intValue();
-              return (batch, context) -> {
+              return (io.github.cortexj.core.BatchHandler) (batch, context) -> {
                 synchronized (sum) {
                   batch.forEach(item -> sum[0] += (long) item.intValue() * factor);
                 }
@@ -123,7 +123,7 @@ class EmbeddedCortexClientTest {
   @Test
   void deletingAnApiStopsItsRunningJobs() throws Exception {
     ApiSpec spec = ApiSpec.batch("slow").handlerClass("unused.Placeholder").build();
-    client.createApi(spec, init -> (batch, context) -> new java.util.concurrent.CountDownLatch(1).await());
+    client.createApi(spec, init -> (io.github.cortexj.core.BatchHandler) (batch, context) -> new java.util.concurrent.CountDownLatch(1).await());
     JobSpec job = client.submitJob("slow", JobSubmission.items(List.of(1)).build());
     BatchJobStatus running;
     do {
