@@ -78,7 +78,8 @@ final class TaskRun {
   }
 
   /**
-   * Marks the run ended with a status, once: the first caller wins and interrupts the task's thread.
+   * Marks the run ended with a status, once: the first caller wins and interrupts the task's thread, unless it is
+   * that thread (a task ending itself must not interrupt the store writes that record its end).
    *
    * @return {@code true} for the caller that ended the run
    */
@@ -88,7 +89,7 @@ final class TaskRun {
     }
     synchronized (this) {
       Thread running = thread;
-      if (running != null) {
+      if (running != null && running != Thread.currentThread()) {
         running.interrupt();
       }
     }
