@@ -82,9 +82,13 @@ class QuickstartJsonLoggingIntegrationTest {
   }
 
   private static String jobId() {
-    Matcher submitted = Pattern.compile("submitted job ([0-9a-f]+):").matcher(run.out());
-    assertThat(submitted.find()).as(run.out()).isTrue();
-    return submitted.group(1);
+    return stdoutGroup("submitted job ([0-9a-f]+):");
+  }
+
+  private static String stdoutGroup(String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(run.out());
+    assertThat(matcher.find()).as(run.out()).isTrue();
+    return matcher.group(1);
   }
 
   private static List<JsonNode> linesWithMessage(String regex) {
@@ -95,7 +99,8 @@ class QuickstartJsonLoggingIntegrationTest {
   @Test
   void stdoutKeepsTheQuickstartsReadableOutputWithoutLogLines() {
     assertThat(run.exitCode()).as(run.out()).isZero();
-    assertThat(run.out()).startsWith("created reviews (BatchAPI)\nsubmitted job ").doesNotContain("\"asctime\"");
+    assertThat(run.out()).startsWith("created reviews (BatchAPI)\ncreated review-pipeline (TaskAPI)\nsubmitted job ")
+        .doesNotContain("\"asctime\"");
   }
 
   @Test
@@ -131,7 +136,10 @@ class QuickstartJsonLoggingIntegrationTest {
 
   @Test
   void runtimeLinesInsideABatchCarryTheBatchIdTheyName() {
-    List<JsonNode> processing = linesWithMessage("processing batch .+");
+    List<JsonNode> processing =
+        linesWithMessage("processing batch .+").stream()
+            .filter(line -> line.path("job_id").asText().equals(jobId()))
+            .toList();
 
     assertThat(processing).hasSize(60);
     for (JsonNode line : processing) {
@@ -151,6 +159,33 @@ class QuickstartJsonLoggingIntegrationTest {
             "asctime", "levelname", "message", "process", "api_name", "job_id", "label_counts", "most_loved_product");
     assertThat(line.get("levelname").asText()).isEqualTo("INFO");
     assertThat(line.get("job_id").asText()).isEqualTo(jobId());
+  }
+
+  @Test
+  void theTasksLinesCarryTheTaskApiAndTaskJobId() {
+    String taskId = stdoutGroup("task ([0-9a-f]+) \\(review-pipeline\\) succeeded");
+    List<JsonNode> taskLines =
+        run.logLines().stream().filter(line -> line.path("api_name").asText().equals("review-pipeline")).toList();
+
+    assertThat(taskLines).extracting(line -> line.get("message").asText())
+        .contains("validated 20 reviews of sample-reviews.json")
+        .anyMatch(message -> message.startsWith("submitted job "));
+    for (JsonNode line : taskLines) {
+      assertThat(fieldNames(line))
+          .containsExactly("asctime", "levelname", "message", "process", "api_name", "job_id");
+      assertThat(line.get("job_id").asText()).isEqualTo(taskId);
+    }
+  }
+
+  @Test
+  void theJobTheTaskSubmittedIsLoggedUnderItsOwnJobId() {
+    String pipelineJob = stdoutGroup("  its job ([0-9a-f]+) succeeded");
+    List<JsonNode> scored =
+        linesWithMessage("scored \\d+ reviews").stream()
+            .filter(line -> line.get("job_id").asText().equals(pipelineJob))
+            .toList();
+
+    assertThat(scored).isNotEmpty().allSatisfy(line -> assertThat(line.get("batch_id").asText()).isNotEmpty());
   }
 
   @Test
