@@ -120,7 +120,7 @@ class CortexJarIntegrationTest {
 
   @Test
   void printsHelpAndVersion() throws Exception {
-    assertThat(java("--help").out()).startsWith("Usage: cortex [-hV] (validate | project)");
+    assertThat(java("--help").out()).startsWith("Usage: cortex [-hV] (validate | project | serve)");
     assertThat(java("--version").out()).matches("cortex-java \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
   }
 }
