@@ -439,6 +439,23 @@ class AsyncGatewayTest {
   }
 
   @Test
+  void answersWithoutOriginCarryNoCorsHeaders() throws Exception {
+    HttpResponse<String> answer = get("/iris/nope");
+
+    assertThat(answer.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+  }
+
+  @Test
+  void optionsWithoutOriginIs200WithNothing() throws Exception {
+    HttpResponse<String> answer =
+        send(request("/iris").header("Access-Control-Request-Method", "DELETE").method("OPTIONS", BodyPublishers.noBody()));
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).isEmpty();
+    assertThat(answer.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+  }
+
+  @Test
   void preflightAllowsCortexHeadersAndMethods() throws Exception {
     HttpResponse<String> answer =
         send(
@@ -459,7 +476,11 @@ class AsyncGatewayTest {
   @Test
   void preflightOfASimpleMethodNamesNoMethod() throws Exception {
     HttpResponse<String> answer =
-        send(request("/iris").header("Access-Control-Request-Method", "POST").method("OPTIONS", BodyPublishers.noBody()));
+        send(
+            request("/iris")
+                .header("Origin", "https://example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", BodyPublishers.noBody()));
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
@@ -468,13 +489,20 @@ class AsyncGatewayTest {
 
   @Test
   void preflightWithoutRequestMethodIs400() throws Exception {
-    assertThat(send(request("/iris").method("OPTIONS", BodyPublishers.noBody())).statusCode()).isEqualTo(400);
+    HttpResponse<String> answer =
+        send(request("/iris").header("Origin", "https://example.com").method("OPTIONS", BodyPublishers.noBody()));
+
+    assertThat(answer.statusCode()).isEqualTo(400);
   }
 
   @Test
   void preflightOfAMethodCortexDoesNotAllowIs405() throws Exception {
     HttpResponse<String> answer =
-        send(request("/iris").header("Access-Control-Request-Method", "DELETE").method("OPTIONS", BodyPublishers.noBody()));
+        send(
+            request("/iris")
+                .header("Origin", "https://example.com")
+                .header("Access-Control-Request-Method", "DELETE")
+                .method("OPTIONS", BodyPublishers.noBody()));
 
     assertThat(answer.statusCode()).isEqualTo(405);
   }
@@ -484,6 +512,7 @@ class AsyncGatewayTest {
     HttpResponse<String> answer =
         send(
             request("/iris")
+                .header("Origin", "https://example.com")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "x-request-id")
                 .method("OPTIONS", BodyPublishers.noBody()));

@@ -67,41 +67,50 @@ public final class GatewayLoadBenchmark {
     HttpServer bare = bareServer(bareThreads);
     StoreBackedAsyncClient standIn =
         new StoreBackedAsyncClient(ApiSpec.async("my-api").handlerClass("com.example.Handler").build());
-    try (AsyncGateway gateway = AsyncGateway.builder(standIn).threads(threads).build().start()) {
+    StoreBackedAsyncClient nothingStored =
+        StoreBackedAsyncClient.withoutStorage(ApiSpec.async("my-api").handlerClass("com.example.Handler").build());
+    try (AsyncGateway gateway = AsyncGateway.builder(standIn).threads(threads).build().start();
+        AsyncGateway httpOnly = AsyncGateway.builder(nothingStored).threads(threads).build().start()) {
       String bareUrl = "http://127.0.0.1:" + bare.getAddress().getPort() + "/";
       String gatewayUrl = gateway.uri() + "/my-api";
+      String httpOnlyUrl = httpOnly.uri() + "/my-api";
       System.out.printf("threads per server: %d; wrk -t2 -c32 -d%ds; POST %s%n", threads, seconds, POST_SCRIPT
           .replace('\n', ' '));
       WrkRun.run("bare", bareUrl, script, 3);
       WrkRun.run("gateway", gatewayUrl, script, 3);
+      WrkRun.run("gateway-http-only", httpOnlyUrl, script, 3);
       List<WrkRun[]> results = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
-        WrkRun first;
-        WrkRun second;
-        if (round % 2 == 0) {
-          first = WrkRun.run("bare", bareUrl, script, seconds);
-          second = WrkRun.run("gateway", gatewayUrl, script, seconds);
-          results.add(new WrkRun[] {first, second});
-        } else {
-          second = WrkRun.run("gateway", gatewayUrl, script, seconds);
-          first = WrkRun.run("bare", bareUrl, script, seconds);
-          results.add(new WrkRun[] {first, second});
+        // Each round runs bare, gateway, http-only, rotating which goes first.
+        WrkRun[] runs = new WrkRun[3];
+        String[] urls = {bareUrl, gatewayUrl, httpOnlyUrl};
+        String[] names = {"bare", "gateway", "gateway-http-only"};
+        for (int k = 0; k < 3; k++) {
+          int which = (round + k) % 3;
+          runs[which] = WrkRun.run(names[which], urls[which], script, seconds);
         }
+        results.add(runs);
       }
-      System.out.println("| Round | bare (req/s, mean latency, errors) | gateway (req/s, mean latency, errors) | ratio |");
-      System.out.println("|---|---|---|---|");
+      System.out.println("| Round | bare: req/s, mean latency, errors, CPU/request | gateway + in-memory store | ratio"
+          + " | gateway, nothing stored | ratio |");
+      System.out.println("|---|---|---|---|---|---|");
       for (int i = 0; i < results.size(); i++) {
         WrkRun b = results.get(i)[0];
         WrkRun g = results.get(i)[1];
-        System.out.printf("| %d | %.0f, %s, %d | %.0f, %s, %d | %.2f |%n", i + 1, b.requestsPerSecond(),
-            b.meanLatency(), b.non2xx() + b.socketErrors(), g.requestsPerSecond(), g.meanLatency(),
-            g.non2xx() + g.socketErrors(), g.requestsPerSecond() / b.requestsPerSecond());
+        WrkRun h = results.get(i)[2];
+        System.out.printf("| %d | %s | %s | %.2f | %s | %.2f |%n", i + 1, cell(b), cell(g),
+            g.requestsPerSecond() / b.requestsPerSecond(), cell(h), h.requestsPerSecond() / b.requestsPerSecond());
       }
     } finally {
       bare.stop(0);
       bareThreads.shutdownNow();
     }
     endToEnd();
+  }
+
+  private static String cell(WrkRun run) {
+    return String.format("%.0f, %s, %d, %.0f µs", run.requestsPerSecond(), run.meanLatency(),
+        run.non2xx() + run.socketErrors(), run.cpuMicrosPerRequest());
   }
 
   private static HttpServer bareServer(ExecutorService executor) throws IOException {

@@ -1,9 +1,12 @@
 package io.github.cortexj.async.internal.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a request body into memory up to a limit, refusing a larger one without reading it all: a declared
@@ -35,21 +38,46 @@ final class BoundedBodyReader {
    * @throws IOException when the body cannot be read (the client went away)
    */
   Optional<byte[]> read(HttpExchange exchange) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && declaredLength(declared) > limit) {
+    InputStream in = exchange.getRequestBody();
+    long declared = declaredLength(exchange.getRequestHeaders().getFirst("Content-Length"));
+    if (declared > limit) {
       return Optional.empty();
     }
-    InputStream in = exchange.getRequestBody();
-    byte[] body = in.readNBytes((int) limit + 1);
-    return body.length > limit ? Optional.empty() : Optional.of(body);
+    if (declared >= 0) {
+      // The server ends the stream after the declared length: read exactly that much into one array.
+      byte[] body = new byte[(int) declared];
+      int read = 0;
+      while (read < body.length) {
+        int n = in.read(body, read, body.length - read);
+        if (n < 0) {
+          throw new EOFException("the request body ended after " + read + " of " + declared + " bytes");
+        }
+        read += n;
+      }
+      return Optional.of(body);
+    }
+    // Chunked: grow as it comes, and stop one byte past the limit.
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1 - body.size()))) > 0) {
+      body.write(buffer, 0, n);
+      if (body.size() > limit) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(body.toByteArray());
   }
 
-  /** The declared length, or 0 when the server would not have accepted it (it parses the header itself). */
-  private static long declaredLength(String value) {
+  /** The declared length; -1 when none is declared or it is not a number (the server parses it itself). */
+  private static long declaredLength(@Nullable String value) {
+    if (value == null) {
+      return -1;
+    }
     try {
       return Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
-      return 0;
+      return -1;
     }
   }
 }

@@ -11,10 +11,11 @@ import java.util.Set;
  * {@code Content-Type, X-Requested-With, User-Agent, Accept, Accept-Language, Content-Language, Origin}, and the
  * exposed headers {@code Content-Length, Content-Range}.
  *
- * <p>Every {@code OPTIONS} request is a preflight and is answered here: 400 without
- * {@code Access-Control-Request-Method}, 405 for a method not allowed, 403 for a requested header not allowed, else
- * 200 naming the requested headers that are not always allowed and the method when it is not GET, HEAD or POST.
- * Stateless and thread safe.
+ * <p>As there, only a request with an {@code Origin} header (a browser's) is a CORS request: the others get no CORS
+ * header, and an {@code OPTIONS} without one is answered 200 with nothing. An {@code OPTIONS} with an origin is a
+ * preflight: 400 without {@code Access-Control-Request-Method}, 405 for a method not allowed, 403 for a requested
+ * header not allowed, else 200 naming the requested headers that are not always allowed and the method when it is
+ * not GET, HEAD or POST. Stateless and thread safe.
  */
 final class CorsPolicy {
 
@@ -25,6 +26,7 @@ final class CorsPolicy {
   static final String ALLOW_METHODS = "Access-Control-Allow-Methods";
   static final String REQUEST_METHOD = "Access-Control-Request-Method";
   static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
+  static final String ORIGIN = "Origin";
 
   private static final Set<String> ALLOWED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "OPTIONS");
   private static final Set<String> SIMPLE_METHODS = Set.of("GET", "HEAD", "POST");
@@ -46,11 +48,15 @@ final class CorsPolicy {
   private CorsPolicy() {}
 
   /**
-   * Adds the headers every answer other than a preflight carries.
+   * Adds the headers every answer to a CORS request other than a preflight carries.
    *
+   * @param request the request headers: nothing is added without an {@code Origin}
    * @param response the response headers
    */
-  static void addToAnswer(Headers response) {
+  static void addToAnswer(Headers request, Headers response) {
+    if (!hasOrigin(request)) {
+      return;
+    }
     response.set(EXPOSE_HEADERS, "Content-Length,Content-Range");
     response.set(ALLOW_CREDENTIALS, "true");
     response.set(ALLOW_ORIGIN, "*");
@@ -64,6 +70,9 @@ final class CorsPolicy {
    * @return the status to answer with, with an empty body
    */
   static Preflight preflight(Headers request, Headers response) {
+    if (!hasOrigin(request)) {
+      return new Preflight(200);
+    }
     String method = request.getFirst(REQUEST_METHOD);
     if (method == null) {
       return new Preflight(400);
@@ -92,6 +101,11 @@ final class CorsPolicy {
     response.set(ALLOW_CREDENTIALS, "true");
     response.set(ALLOW_ORIGIN, "*");
     return new Preflight(200);
+  }
+
+  private static boolean hasOrigin(Headers request) {
+    String origin = request.getFirst(ORIGIN);
+    return origin != null && !origin.isBlank();
   }
 
   /**

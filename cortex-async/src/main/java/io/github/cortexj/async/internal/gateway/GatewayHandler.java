@@ -76,7 +76,7 @@ public final class GatewayHandler implements HttpHandler {
     try {
       if (!inFlight.enter()) {
         exchange.getResponseHeaders().set("Connection", "close");
-        CorsPolicy.addToAnswer(exchange.getResponseHeaders());
+        CorsPolicy.addToAnswer(exchange.getRequestHeaders(), exchange.getResponseHeaders());
         GatewayAnswers.text(exchange, 503, "error: the gateway is shutting down");
         return;
       }
@@ -104,7 +104,7 @@ public final class GatewayHandler implements HttpHandler {
       GatewayAnswers.empty(exchange, preflight.status());
       return;
     }
-    CorsPolicy.addToAnswer(exchange.getResponseHeaders());
+    CorsPolicy.addToAnswer(exchange.getRequestHeaders(), exchange.getResponseHeaders());
     if (path.equals("/healthz")) {
       GatewayAnswers.text(exchange, 200, "ok");
       return;
