@@ -1,14 +1,11 @@
 package io.github.cortexj.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cortexj.batch.BatchApiDeployment;
 import io.github.cortexj.batch.BatchRuntime;
 import io.github.cortexj.client.internal.ApiRegistry;
-import io.github.cortexj.core.BatchHandler;
 import io.github.cortexj.core.CortexClient;
 import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.HandlerFactory;
-import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.ProjectFiles;
 import io.github.cortexj.core.backend.InMemoryObjectStore;
@@ -27,6 +24,7 @@ import io.github.cortexj.core.job.FailedBatch;
 import io.github.cortexj.core.job.JobSubmission;
 import io.github.cortexj.core.metrics.MetricsClient;
 import io.github.cortexj.core.spec.ApiSpec;
+import io.github.cortexj.task.TaskRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Cortex cluster inside this JVM: deploys BatchAPIs and runs their jobs on threads, over in-memory queues and
+ * A Cortex cluster inside this JVM: deploys BatchAPIs and TaskAPIs and runs their jobs on threads, over in-memory queues and
  * object storage by default (or any {@link QueueBackend} and {@link ObjectStore}, such as SQS and S3).
  *
  * <pre>{@code
@@ -61,6 +59,7 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
   public static final String DESCRIPTION = "embedded";
 
   private final BatchRuntime runtime;
+  private final TaskRuntime tasks;
   private final ApiRegistry registry;
   private final @Nullable ExecutorService ownedExecutor;
 
@@ -82,7 +81,16 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
             .client(() -> this)
             .completionRecheckDelay(builder.completionRecheckDelay)
             .build();
-    this.registry = new ApiRegistry(runtime);
+    this.tasks =
+        TaskRuntime.builder()
+            .objectStore(store)
+            .clock(clock)
+            .executor(executor == null ? Objects.requireNonNull(ownedExecutor) : executor)
+            .metrics(builder.metrics)
+            .objectMapper(builder.mapper)
+            .client(() -> this)
+            .build();
+    this.registry = new ApiRegistry(runtime, tasks);
   }
 
   private static ExecutorService newWorkerPool(int threads) {
@@ -117,13 +125,12 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
 
   @Override
   public DeployResult createApi(ApiSpec spec, HandlerFactory<?> factory) {
-    HandlerFactory<BatchHandler> batch = Handlers.batch(init -> (BatchHandler) factory.create(init));
-    return registry.deploy(spec, batch, ProjectFiles.none(), "factory@" + System.identityHashCode(factory));
+    return registry.deploy(spec, factory, ProjectFiles.none(), "factory@" + System.identityHashCode(factory));
   }
 
   @Override
   public DeployResult createApi(ApiSpec spec, Class<?> handlerClass) {
-    return registry.deploy(spec, Handlers.batch(handlerClass), ProjectFiles.none(), handlerClass.getName());
+    return registry.deploy(spec, Objects.requireNonNull(handlerClass, "handlerClass"));
   }
 
   @Override
@@ -163,7 +170,11 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
 
   @Override
   public void stopJob(String apiName, String jobId) {
-    runtime.stopJob(apiName, jobId);
+    if (tasks.registered(apiName).isPresent()) {
+      tasks.stopJob(apiName, jobId);
+    } else {
+      runtime.stopJob(apiName, jobId);
+    }
   }
 
   @Override
@@ -198,17 +209,32 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
 
   @Override
   public TaskJobSpec submitTask(String apiName, TaskSubmission submission) {
-    throw notYet("TaskAPI");
+    return tasks.submit(apiName, submission);
   }
 
   @Override
   public TaskJobStatus getTaskJob(String apiName, String jobId) {
-    throw notYet("TaskAPI");
+    return tasks.getJob(apiName, jobId);
   }
 
   @Override
   public List<TaskJobStatus> listTaskJobs(String apiName) {
-    throw notYet("TaskAPI");
+    return tasks.listJobs(apiName);
+  }
+
+  /**
+   * Waits until a task of this cluster has ended: a convenience for programs and tests that have nothing else to
+   * do meanwhile.
+   *
+   * @param apiName the TaskAPI
+   * @param jobId the job id
+   * @param wait the longest wall time to wait
+   * @return the task's status, terminal unless the wait ran out
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public TaskJobStatus awaitTask(String apiName, String jobId, Duration wait) throws InterruptedException {
+    tasks.awaitJob(apiName, jobId, wait);
+    return tasks.getJob(apiName, jobId);
   }
 
   private static CortexException notYet(String kind) {
@@ -230,9 +256,10 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
     return runtime.getJob(apiName, jobId);
   }
 
-  /** Stops the jobs in progress, waits up to 10 seconds for their workers, and releases the worker threads. */
+  /** Stops the jobs and tasks in progress, waits up to 10 seconds for their threads, and releases the worker threads. */
   @Override
   public void close() {
+    tasks.close();
     runtime.close();
     ExecutorService executor = ownedExecutor;
     if (executor != null) {

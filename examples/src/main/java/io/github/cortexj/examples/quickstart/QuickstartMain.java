@@ -8,6 +8,9 @@ import io.github.cortexj.core.JobStatus;
 import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.job.DeployResult;
 import io.github.cortexj.core.job.JobSubmission;
+import io.github.cortexj.core.job.TaskJobSpec;
+import io.github.cortexj.core.job.TaskJobStatus;
+import io.github.cortexj.core.job.TaskSubmission;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The quickstart: deploys the BatchAPI of {@code examples/quickstart/cortex.yaml} on an embedded cluster, submits
  * a job of 3,000 product reviews in batches of 50 to 4 workers, prints progress while it runs, then the final
- * status and the summary {@code onJobComplete} wrote. Exits 0 when the job succeeded.
+ * status and the summary {@code onJobComplete} wrote; then runs the {@code review-pipeline} task, which validates a
+ * data file of the project and submits it to the same BatchAPI. Exits 0 when the job and the task succeeded.
  *
  * <pre>
  * mvn -B -q -DskipTests -Dmaven.javadoc.skip -pl examples -am package &amp;&amp; java -jar examples/target/quickstart.jar
@@ -82,10 +86,34 @@ public final class QuickstartMain {
         JsonNode result = new ObjectMapper().readTree(summary.toFile());
         out.println("onJobComplete summary: " + result);
       }
-      return status.status() == JobStatus.SUCCEEDED && Files.exists(summary) ? 0 : 1;
+      boolean pipelineOk = runReviewPipeline(cortex, outputDir.resolve("pipeline"), out);
+      return status.status() == JobStatus.SUCCEEDED && Files.exists(summary) && pipelineOk ? 0 : 1;
     } finally {
       deleteRecursively(outputDir);
     }
+  }
+
+  /**
+   * Runs the {@code review-pipeline} task and waits for it and for the batch job it submits; prints one line for
+   * each.
+   */
+  static boolean runReviewPipeline(EmbeddedCortexClient cortex, Path outputDir, PrintStream out)
+      throws InterruptedException {
+    TaskJobSpec task =
+        cortex.submitTask(
+            "review-pipeline",
+            TaskSubmission.builder().config(Map.of("output_dir", outputDir.toString())).timeout(300).build());
+    TaskJobStatus taskStatus = cortex.awaitTask("review-pipeline", task.jobId(), Duration.ofMinutes(1));
+    out.println("task " + task.jobId() + " (review-pipeline) " + taskStatus.status().code()
+        + (taskStatus.error() == null ? "" : ": " + taskStatus.error().message()));
+    if (taskStatus.status() != JobStatus.SUCCEEDED) {
+      return false;
+    }
+    String jobId = cortex.listJobs("reviews").get(0).jobId();
+    BatchJobStatus job = cortex.awaitJob("reviews", jobId, Duration.ofMinutes(1));
+    out.println("  its job " + jobId + " " + job.status().code() + ": " + job.batchMetrics().succeeded()
+        + " batches of sample-reviews.json scored");
+    return job.status() == JobStatus.SUCCEEDED;
   }
 
   private static String progress(BatchJobStatus status) {
