@@ -54,6 +54,10 @@ final class BoundedBodyReader {
         }
         read += n;
       }
+      // Reach the end of the stream, so that closing the exchange does not try to drain it.
+      if (in.read() >= 0) {
+        throw new IOException("the request body is longer than its Content-Length");
+      }
       return Optional.of(body);
     }
     // Chunked: grow as it comes, and stop one byte past the limit.
