@@ -134,7 +134,7 @@ class CortexJarIntegrationTest {
 
   @Test
   void printsHelpAndVersion() throws Exception {
-    assertThat(java("--help").out()).startsWith("Usage: cortex [-hV] (validate | project)");
+    assertThat(java("--help").out()).startsWith("Usage: cortex [-hV] (validate | project | serve | env)");
     assertThat(java("--version").out()).matches("cortex-java \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
   }
 }
