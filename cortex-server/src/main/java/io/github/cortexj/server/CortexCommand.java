@@ -18,8 +18,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code cortex} command line: {@code cortex validate [CONFIG]}, {@code cortex project (ls | env | zip)} and
- * {@code cortex serve [CONFIG]}.
+ * The {@code cortex} command line: {@code cortex validate [CONFIG]}, {@code cortex project (ls | env | zip)},
+ * {@code cortex serve [CONFIG]} and {@code cortex env (list | configure | default | delete)}.
  *
  * <p>Run it from the executable jar ({@code java -jar cortex.jar validate}) or in-process, which is how it is
  * tested:
