@@ -30,7 +30,7 @@ public final class ReplicaAutoscaler {
   private final Instant start;
   private final Deque<Sample> samples = new ArrayDeque<>();
   private final Deque<Recommendation> history = new ArrayDeque<>();
-  private @Nullable Instant lastSample;
+  private Instant lastSample;
 
   /**
    * Creates an autoscaler for an API that started at {@code start}.
@@ -41,16 +41,17 @@ public final class ReplicaAutoscaler {
   public ReplicaAutoscaler(AutoscalingSpec spec, Instant start) {
     this.spec = spec;
     this.start = start;
+    this.lastSample = start; // the first sample is taken one period after the start, as Cortex's 10 s loop
   }
 
   /**
    * Tells whether a sample (and a decision) is due.
    *
    * @param now the clock's time
-   * @return {@code true} when {@value #SAMPLE_SECONDS} seconds have passed since the last sample, or there was none
+   * @return {@code true} when {@value #SAMPLE_SECONDS} seconds have passed since the last sample (or the start)
    */
   public boolean isDue(Instant now) {
-    return lastSample == null || !now.isBefore(lastSample.plus(SAMPLE_PERIOD));
+    return !now.isBefore(lastSample.plus(SAMPLE_PERIOD));
   }
 
   /**
