@@ -1,7 +1,10 @@
 package io.github.cortexj.client.internal;
 
+import io.github.cortexj.async.AsyncApiDeployment;
+import io.github.cortexj.async.AsyncRuntime;
 import io.github.cortexj.batch.BatchApiDeployment;
 import io.github.cortexj.batch.BatchRuntime;
+import io.github.cortexj.core.AsyncHandler;
 import io.github.cortexj.core.BatchHandler;
 import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.HandlerDefinitionException;
@@ -30,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The APIs deployed on an embedded cluster: deploys (with Cortex's created / updated / up to date messages and
  * its refusal to change an API's kind), describes and deletes them, and registers BatchAPIs with the
- * {@link BatchRuntime}.
+ * {@link BatchRuntime} and AsyncAPIs with the {@link AsyncRuntime}.
  *
  * <p>Thread safe: deploys and deletes are serialised.
  */
@@ -45,6 +48,7 @@ public final class ApiRegistry {
   private static final int JOBS_SHOWN = 10;
 
   private final BatchRuntime runtime;
+  private final AsyncRuntime asyncRuntime;
   private final Map<String, Deployed> apis = new TreeMap<>();
   private final AtomicLong deployments = new AtomicLong();
 
@@ -52,9 +56,11 @@ public final class ApiRegistry {
    * Creates a registry.
    *
    * @param runtime runs the jobs of the BatchAPIs
+   * @param asyncRuntime runs the AsyncAPIs
    */
-  public ApiRegistry(BatchRuntime runtime) {
+  public ApiRegistry(BatchRuntime runtime, AsyncRuntime asyncRuntime) {
     this.runtime = runtime;
+    this.asyncRuntime = asyncRuntime;
   }
 
   private record Deployed(ApiSpec spec, String apiId, String source) {}
@@ -69,11 +75,10 @@ public final class ApiRegistry {
     Project project = Project.load(configFile);
     List<ApiSpec> specs = CortexYaml.parse(configFile);
     synchronized (this) {
-      List<HandlerFactory<BatchHandler>> factories = new ArrayList<>();
+      List<HandlerFactory<?>> factories = new ArrayList<>();
       for (ApiSpec spec : specs) {
         checkKind(spec);
-        requireBatch(spec);
-        factories.add(Handlers.batch(loadClass(spec)));
+        factories.add(factoryFor(spec, loadClass(spec)));
       }
       List<DeployResult> results = new ArrayList<>();
       for (int i = 0; i < specs.size(); i++) {
@@ -100,18 +105,48 @@ public final class ApiRegistry {
   }
 
   /**
+   * Returns the factory that builds a handler class by constructor injection, for the spec's kind.
+   *
+   * @param spec the spec
+   * @param handlerClass the handler class
+   * @return the factory
+   * @throws HandlerDefinitionException when the class cannot be a handler of that kind
+   */
+  public static HandlerFactory<?> factoryFor(ApiSpec spec, Class<?> handlerClass) {
+    return switch (spec.kind()) {
+      case BATCH_API -> Handlers.batch(handlerClass);
+      case ASYNC_API -> Handlers.async(handlerClass);
+      default -> throw unsupported(spec);
+    };
+  }
+
+  /**
+   * Deploys one API whose handler class is built by constructor injection; the kind is checked before the class.
+   *
+   * @param spec the spec
+   * @param handlerClass the handler class
+   * @param files its project files
+   * @return the result
+   */
+  public synchronized DeployResult deployClass(ApiSpec spec, Class<?> handlerClass, ProjectFiles files) {
+    checkKind(spec);
+    return deploy(spec, factoryFor(spec, handlerClass), files, handlerClass.getName());
+  }
+
+  /**
    * Deploys one API.
    *
    * @param spec the spec
-   * @param factory builds its handler
+   * @param factory builds its handler, which must be of the spec's kind
    * @param files its project files
    * @param source identifies the handler's code, to tell an unchanged deploy from an update
    * @return the result
    */
-  public synchronized DeployResult deploy(
-      ApiSpec spec, HandlerFactory<BatchHandler> factory, ProjectFiles files, String source) {
+  public synchronized DeployResult deploy(ApiSpec spec, HandlerFactory<?> factory, ProjectFiles files, String source) {
     checkKind(spec);
-    requireBatch(spec);
+    if (spec.kind() != ApiKind.BATCH_API && spec.kind() != ApiKind.ASYNC_API) {
+      throw unsupported(spec);
+    }
     Deployed existing = apis.get(spec.name());
     String kind = spec.kind().cortexName();
     if (existing != null && existing.spec().equals(spec) && existing.source().equals(source)) {
@@ -119,10 +154,37 @@ public final class ApiRegistry {
     }
     String apiId = Long.toHexString(deployments.incrementAndGet()) + "--" + specId(spec, source);
     Deployed deployed = new Deployed(spec, apiId, source);
-    runtime.register(new BatchApiDeployment(spec.name(), apiId, spec.config(), factory, files));
+    if (spec.kind() == ApiKind.ASYNC_API) {
+      asyncRuntime.register(
+          new AsyncApiDeployment(spec, apiId, checked(spec, factory, AsyncHandler.class, Handlers::async), files));
+    } else {
+      runtime.register(
+          new BatchApiDeployment(
+              spec.name(), apiId, spec.config(), checked(spec, factory, BatchHandler.class, Handlers::batch), files));
+    }
     apis.put(spec.name(), deployed);
     String verb = existing == null ? "created " : "updated ";
     return new DeployResult(info(deployed), verb + spec.name() + " (" + kind + ")", "");
+  }
+
+  /** Wraps a factory of any handler kind so that a handler of the wrong kind is a clear definition error. */
+  private static <H> HandlerFactory<H> checked(
+      ApiSpec spec,
+      HandlerFactory<?> factory,
+      Class<H> type,
+      java.util.function.Function<HandlerFactory<? extends H>, HandlerFactory<H>> wrap) {
+    return wrap.apply(
+        init -> {
+          Object handler = factory.create(init);
+          if (!type.isInstance(handler)) {
+            throw new HandlerDefinitionException(
+                HandlerDefinitionException.INVALID_CLASS,
+                spec.name() + ": the handler factory built "
+                    + (handler == null ? "null" : handler.getClass().getName()) + "; " + spec.kind().cortexName()
+                    + " handlers must implement " + type.getSimpleName());
+          }
+          return type.cast(handler);
+        });
   }
 
   private void checkKind(ApiSpec spec) {
@@ -140,12 +202,11 @@ public final class ApiRegistry {
     }
   }
 
-  private static void requireBatch(ApiSpec spec) {
-    if (spec.kind() != ApiKind.BATCH_API) {
-      throw new CortexException(
-          UNSUPPORTED_KIND,
-          spec.name() + " is a " + spec.kind().cortexName() + ": the embedded cluster runs BatchAPIs only so far");
-    }
+  private static CortexException unsupported(ApiSpec spec) {
+    return new CortexException(
+        UNSUPPORTED_KIND,
+        spec.name() + " is a " + spec.kind().cortexName()
+            + ": the embedded cluster runs BatchAPIs and AsyncAPIs only so far");
   }
 
   private static String specId(ApiSpec spec, String source) {
@@ -191,14 +252,22 @@ public final class ApiRegistry {
    * @param name the API name
    */
   public synchronized void delete(String name) {
-    if (!apis.containsKey(name)) {
+    Deployed deployed = apis.get(name);
+    if (deployed == null) {
       throw new ApiNotDeployedException(name);
     }
-    runtime.unregister(name);
+    if (deployed.spec().kind() == ApiKind.ASYNC_API) {
+      asyncRuntime.unregister(name);
+    } else {
+      runtime.unregister(name);
+    }
     apis.remove(name);
   }
 
   private ApiInfo info(Deployed deployed) {
+    if (deployed.spec().kind() != ApiKind.BATCH_API) {
+      return new ApiInfo(deployed.spec(), deployed.apiId(), List.of());
+    }
     List<BatchJobStatus> jobs = runtime.listJobs(deployed.spec().name());
     return new ApiInfo(deployed.spec(), deployed.apiId(), jobs.subList(0, Math.min(JOBS_SHOWN, jobs.size())));
   }
