@@ -1,6 +1,5 @@
 package io.github.cortexj.examples.quickstart;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,10 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,10 +27,8 @@ import java.util.stream.Stream;
 public final class ReviewSentimentHandler implements BatchHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
 
-  private final Map<String, Integer> lexicon;
-  private final int threshold;
+  private final SentimentLexicon lexicon;
   private final Path outputDir;
   private final String jobId;
 
@@ -46,8 +41,7 @@ public final class ReviewSentimentHandler implements BatchHandler {
    * @throws IOException when the lexicon cannot be read
    */
   public ReviewSentimentHandler(Map<String, Object> config, JobSpec jobSpec, ProjectFiles files) throws IOException {
-    this.lexicon = JSON.readValue(files.read((String) config.get("lexicon")), new TypeReference<>() {});
-    this.threshold = ((Number) config.getOrDefault("threshold", 1)).intValue();
+    this.lexicon = SentimentLexicon.fromConfig(config, files);
     this.outputDir = Path.of((String) config.get("output_dir"));
     this.jobId = jobSpec.jobId();
   }
@@ -57,7 +51,7 @@ public final class ReviewSentimentHandler implements BatchHandler {
     Map<String, Integer> labels = new TreeMap<>();
     Map<String, Integer> positiveByProduct = new TreeMap<>();
     for (JsonNode review : batch) {
-      String label = label(review.path("text").asText());
+      String label = lexicon.label(lexicon.score(review.path("text").asText()));
       labels.merge(label, 1, Integer::sum);
       if (label.equals("positive")) {
         positiveByProduct.merge(review.path("product").asText(), 1, Integer::sum);
@@ -68,17 +62,6 @@ public final class ReviewSentimentHandler implements BatchHandler {
     result.set("positive_by_product", JSON.valueToTree(positiveByProduct));
     Path dir = Files.createDirectories(outputDir.resolve("batches"));
     JSON.writeValue(dir.resolve(context.batchId() + ".json").toFile(), result);
-  }
-
-  private String label(String text) {
-    int score = 0;
-    for (String word : NON_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
-      score += lexicon.getOrDefault(word, 0);
-    }
-    if (score >= threshold) {
-      return "positive";
-    }
-    return score <= -threshold ? "negative" : "neutral";
   }
 
   @Override
