@@ -92,11 +92,11 @@ final class AsyncCluster implements AutoCloseable {
     Eventually.until("request " + id + " is " + status, () -> runtime.get(API, id).status() == status);
   }
 
-  /** Advances the clock, then waits until the runtime's ticker has run twice at the new time. */
+  /** Advances the clock, then waits until a whole tick has run at the new time (the next one has started). */
   void advance(Duration duration) {
     clock.advance(duration);
     long reads = clock.tickerReads();
-    Eventually.until("two ticks", () -> clock.tickerReads() >= reads + 3);
+    Eventually.until("two ticks", () -> clock.tickerReads() >= reads + 2);
   }
 
   @Override
