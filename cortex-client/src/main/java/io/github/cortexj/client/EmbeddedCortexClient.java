@@ -1,10 +1,10 @@
 package io.github.cortexj.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cortexj.async.AsyncRuntime;
 import io.github.cortexj.batch.BatchRuntime;
 import io.github.cortexj.client.internal.ApiRegistry;
 import io.github.cortexj.core.CloseableCortexClient;
-import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.HandlerFactory;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.ProjectFiles;
@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Cortex cluster inside this JVM: deploys BatchAPIs and TaskAPIs and runs their jobs on threads, over in-memory queues and
- * object storage by default (or any {@link QueueBackend} and {@link ObjectStore}, such as SQS and S3).
+ * A Cortex cluster inside this JVM: deploys BatchAPIs, AsyncAPIs and TaskAPIs and runs their jobs, requests and
+ * tasks on threads, over in-memory queues and object storage by default (or any {@link QueueBackend} and
+ * {@link ObjectStore}, such as SQS and S3).
  *
  * <pre>{@code
  * try (EmbeddedCortexClient cortex = EmbeddedCortexClient.builder().workerThreads(8).build()) {
@@ -49,9 +50,9 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Thread safe. Nothing is static: two clients are two independent clusters. {@link #close()} stops the jobs
- * still in progress (their status becomes {@code stopped}), waits for their workers, and shuts down the worker
- * threads the client created.
+ * <p>Thread safe. Nothing is static: two clients are two independent clusters. {@link #close()} lets the async
+ * requests in flight finish (the queued ones stay queued), stops the jobs still in progress (their status becomes
+ * {@code stopped}), waits for their workers, and shuts down the threads the client created.
  */
 public final class EmbeddedCortexClient implements CloseableCortexClient {
 
@@ -59,9 +60,11 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
   public static final String DESCRIPTION = "embedded";
 
   private final BatchRuntime runtime;
+  private final AsyncRuntime asyncRuntime;
   private final TaskRuntime tasks;
   private final ApiRegistry registry;
   private final @Nullable ExecutorService ownedExecutor;
+  private final @Nullable ExecutorService ownedReplicaExecutor;
 
   private EmbeddedCortexClient(Builder builder) {
     Clock clock = builder.clock;
@@ -90,7 +93,32 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
             .objectMapper(builder.mapper)
             .client(() -> this)
             .build();
-    this.registry = new ApiRegistry(runtime, tasks);
+    // Async replicas hold a thread each for as long as they run, so by default they get their own growing pool
+    // rather than taking the batch workers' fixed one.
+    this.ownedReplicaExecutor = executor == null ? newReplicaPool() : null;
+    this.asyncRuntime =
+        AsyncRuntime.builder()
+            .queueBackend(queues)
+            .objectStore(store)
+            .clock(clock)
+            .executor(executor == null ? Objects.requireNonNull(ownedReplicaExecutor) : executor)
+            .metrics(builder.metrics)
+            .clusterName(builder.clusterName)
+            .objectMapper(builder.mapper)
+            .client(() -> this)
+            .retention(builder.asyncRetention)
+            .build();
+    this.registry = new ApiRegistry(runtime, asyncRuntime, tasks);
+  }
+
+  private static ExecutorService newReplicaPool() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        runnable -> {
+          Thread thread = new Thread(runnable, "cortex-async-replica-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private static ExecutorService newWorkerPool(int threads) {
@@ -189,22 +217,37 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
 
   @Override
   public String submitAsync(String apiName, byte[] payload, String contentType) {
-    throw notYet("AsyncAPI");
+    return asyncRuntime.submit(apiName, payload, contentType, null);
   }
 
   @Override
   public String submitAsync(String apiName, byte[] payload, String contentType, String requestId) {
-    throw notYet("AsyncAPI");
+    return asyncRuntime.submit(apiName, payload, contentType, Objects.requireNonNull(requestId, "requestId"));
   }
 
   @Override
   public AsyncResult getAsync(String apiName, String requestId) {
-    throw notYet("AsyncAPI");
+    return asyncRuntime.get(apiName, requestId);
   }
 
   @Override
   public boolean cancelAsync(String apiName, String requestId) {
-    throw notYet("AsyncAPI");
+    return asyncRuntime.cancel(apiName, requestId);
+  }
+
+  /**
+   * Waits until an async request of this cluster has ended ({@code completed} or {@code failed}): a convenience
+   * for programs and tests that have nothing else to do meanwhile.
+   *
+   * @param apiName the AsyncAPI
+   * @param requestId the request id
+   * @param wait the longest wall time to wait
+   * @return the request, ended unless the wait ran out
+   * @throws InterruptedException when interrupted while waiting
+   * @throws io.github.cortexj.core.job.AsyncRequestNotFoundException when the API holds no such request
+   */
+  public AsyncResult awaitAsync(String apiName, String requestId, Duration wait) throws InterruptedException {
+    return asyncRuntime.await(apiName, requestId, wait);
   }
 
   @Override
@@ -237,10 +280,6 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
     return tasks.getJob(apiName, jobId);
   }
 
-  private static CortexException notYet(String kind) {
-    return new CortexException(ApiRegistry.UNSUPPORTED_KIND, "the embedded cluster does not run " + kind + "s yet");
-  }
-
   /**
    * Waits until a job of this cluster has ended: a convenience for programs and tests that have nothing else to
    * do meanwhile.
@@ -256,18 +295,23 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
     return runtime.getJob(apiName, jobId);
   }
 
-  /** Stops the jobs and tasks in progress, waits up to 10 seconds for their threads, and releases the worker threads. */
+  /**
+   * Lets the async requests in flight finish (up to 30 seconds; queued ones stay queued), stops the jobs and tasks
+   * in progress, waits up to 10 seconds for their threads, and releases the threads the client created.
+   */
   @Override
   public void close() {
+    asyncRuntime.close();
     tasks.close();
     runtime.close();
-    ExecutorService executor = ownedExecutor;
-    if (executor != null) {
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    for (ExecutorService executor : new ExecutorService[] {ownedExecutor, ownedReplicaExecutor}) {
+      if (executor != null) {
+        executor.shutdownNow();
+        try {
+          executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }
@@ -288,6 +332,7 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
     private String clusterName = "embedded";
     private ObjectMapper mapper = new ObjectMapper();
     private Duration completionRecheckDelay = Duration.ofMillis(200);
+    private Duration asyncRetention = Duration.ofDays(7);
 
     private Builder() {}
 
@@ -303,8 +348,10 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
     }
 
     /**
-     * Sets the executor workers and enqueuers run on (default: a pool of {@link #workerThreads(int)} daemon
-     * threads that the client owns). An executor given here is not shut down by {@link #close()}.
+     * Sets the executor batch workers, enqueuers and async replicas run on (default: a pool of
+     * {@link #workerThreads(int)} daemon threads for batch, and a growing pool for async replicas, both owned by
+     * the client). An executor given here must have a thread for every async replica as well, and is not shut
+     * down by {@link #close()}.
      *
      * @param executor the executor
      * @return this builder
@@ -393,6 +440,17 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
      */
     public Builder completionRecheckDelay(Duration delay) {
       this.completionRecheckDelay = Objects.requireNonNull(delay, "delay");
+      return this;
+    }
+
+    /**
+     * Sets how long ended async requests are kept, counted from their end (default 7 days).
+     *
+     * @param retention the retention, positive
+     * @return this builder
+     */
+    public Builder asyncRetention(Duration retention) {
+      this.asyncRetention = Objects.requireNonNull(retention, "retention");
       return this;
     }
 

@@ -1,7 +1,10 @@
 package io.github.cortexj.client.internal;
 
+import io.github.cortexj.async.AsyncApiDeployment;
+import io.github.cortexj.async.AsyncRuntime;
 import io.github.cortexj.batch.BatchApiDeployment;
 import io.github.cortexj.batch.BatchRuntime;
+import io.github.cortexj.core.AsyncHandler;
 import io.github.cortexj.core.BatchHandler;
 import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.HandlerDefinitionException;
@@ -33,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The APIs deployed on an embedded cluster: deploys (with Cortex's created / updated / up to date messages and
  * its refusal to change an API's kind), describes and deletes them, and registers BatchAPIs with the
- * {@link BatchRuntime} and TaskAPIs with the {@link TaskRuntime}.
+ * {@link BatchRuntime}, AsyncAPIs with the {@link AsyncRuntime} and TaskAPIs with the {@link TaskRuntime}.
  *
  * <p>Thread safe: deploys and deletes are serialised.
  */
@@ -48,6 +51,7 @@ public final class ApiRegistry {
   private static final int JOBS_SHOWN = 10;
 
   private final BatchRuntime runtime;
+  private final AsyncRuntime asyncRuntime;
   private final TaskRuntime tasks;
   private final Map<String, Deployed> apis = new TreeMap<>();
   private final AtomicLong deployments = new AtomicLong();
@@ -56,10 +60,12 @@ public final class ApiRegistry {
    * Creates a registry.
    *
    * @param runtime runs the jobs of the BatchAPIs
+   * @param asyncRuntime runs the AsyncAPIs
    * @param tasks runs the jobs of the TaskAPIs
    */
-  public ApiRegistry(BatchRuntime runtime, TaskRuntime tasks) {
+  public ApiRegistry(BatchRuntime runtime, AsyncRuntime asyncRuntime, TaskRuntime tasks) {
     this.runtime = runtime;
+    this.asyncRuntime = asyncRuntime;
     this.tasks = tasks;
   }
 
@@ -121,7 +127,11 @@ public final class ApiRegistry {
 
   private static HandlerFactory<?> factoryFor(ApiSpec spec, Class<?> handlerClass) {
     requireSupported(spec);
-    return spec.kind() == ApiKind.TASK_API ? Handlers.task(handlerClass) : Handlers.batch(handlerClass);
+    return switch (spec.kind()) {
+      case TASK_API -> Handlers.task(handlerClass);
+      case ASYNC_API -> Handlers.async(handlerClass);
+      default -> Handlers.batch(handlerClass);
+    };
   }
 
   /**
@@ -165,7 +175,11 @@ public final class ApiRegistry {
   }
 
   private void register(ApiSpec spec, String apiId, HandlerFactory<?> factory, ProjectFiles files, String source) {
-    if (spec.kind() == ApiKind.TASK_API) {
+    if (spec.kind() == ApiKind.ASYNC_API) {
+      HandlerFactory<AsyncHandler> handler =
+          Handlers.async(init -> built(spec, AsyncHandler.class, factory.create(init)));
+      asyncRuntime.register(new AsyncApiDeployment(spec, apiId, handler, files));
+    } else if (spec.kind() == ApiKind.TASK_API) {
       HandlerFactory<Task> task = Handlers.task(init -> built(spec, Task.class, factory.create(init)));
       String specId = apiId.substring(apiId.lastIndexOf('-') + 1);
       String handlerId = sha256(spec.className() + "\n" + source).substring(0, 63);
@@ -188,11 +202,11 @@ public final class ApiRegistry {
   }
 
   private static void requireSupported(ApiSpec spec) {
-    if (spec.kind() != ApiKind.BATCH_API && spec.kind() != ApiKind.TASK_API) {
+    if (spec.kind() != ApiKind.BATCH_API && spec.kind() != ApiKind.TASK_API && spec.kind() != ApiKind.ASYNC_API) {
       throw new CortexException(
           UNSUPPORTED_KIND,
           spec.name() + " is a " + spec.kind().cortexName()
-              + ": the embedded cluster runs BatchAPIs and TaskAPIs only so far");
+              + ": the embedded cluster runs BatchAPIs, AsyncAPIs and TaskAPIs");
     }
   }
 
@@ -248,6 +262,8 @@ public final class ApiRegistry {
     }
     if (deployed.spec().kind() == ApiKind.TASK_API) {
       tasks.unregister(name);
+    } else if (deployed.spec().kind() == ApiKind.ASYNC_API) {
+      asyncRuntime.unregister(name);
     } else {
       runtime.unregister(name);
     }
