@@ -100,8 +100,8 @@ class EmbeddedAsyncApiTest {
 
     assertThat(result.error().type()).isEqualTo("handler.constructor_failed");
     assertThat(result.error().message())
-        .contains("mixed: the handler factory built " + batch.getClass().getName()
-            + "; AsyncAPI handlers must implement AsyncHandler");
+        .contains("mixed: the factory of this AsyncAPI built a " + batch.getClass().getName()
+            + ", which does not implement io.github.cortexj.core.AsyncHandler");
   }
 
   @Test
