@@ -1,14 +1,11 @@
 package io.github.cortexj.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cortexj.batch.BatchApiDeployment;
+import io.github.cortexj.async.AsyncRuntime;
 import io.github.cortexj.batch.BatchRuntime;
 import io.github.cortexj.client.internal.ApiRegistry;
-import io.github.cortexj.core.BatchHandler;
-import io.github.cortexj.core.CortexClient;
-import io.github.cortexj.core.CortexException;
+import io.github.cortexj.core.CloseableCortexClient;
 import io.github.cortexj.core.HandlerFactory;
-import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.ProjectFiles;
 import io.github.cortexj.core.backend.InMemoryObjectStore;
@@ -27,6 +24,7 @@ import io.github.cortexj.core.job.FailedBatch;
 import io.github.cortexj.core.job.JobSubmission;
 import io.github.cortexj.core.metrics.MetricsClient;
 import io.github.cortexj.core.spec.ApiSpec;
+import io.github.cortexj.task.TaskRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Cortex cluster inside this JVM: deploys BatchAPIs and runs their jobs on threads, over in-memory queues and
- * object storage by default (or any {@link QueueBackend} and {@link ObjectStore}, such as SQS and S3).
+ * A Cortex cluster inside this JVM: deploys BatchAPIs, AsyncAPIs and TaskAPIs and runs their jobs, requests and
+ * tasks on threads, over in-memory queues and object storage by default (or any {@link QueueBackend} and
+ * {@link ObjectStore}, such as SQS and S3).
  *
  * <pre>{@code
  * try (EmbeddedCortexClient cortex = EmbeddedCortexClient.builder().workerThreads(8).build()) {
@@ -53,18 +52,21 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Thread safe. Nothing is static: two clients are two independent clusters. {@link #close()} stops the jobs
- * still in progress (their status becomes {@code stopped}), waits for their workers, and shuts down the worker
- * threads the client created.
+ * <p>Thread safe. Nothing is static: two clients are two independent clusters. {@link #close()} lets the async
+ * requests in flight finish (the queued ones stay queued), stops the jobs still in progress (their status becomes
+ * {@code stopped}), waits for their workers, and shuts down the threads the client created.
  */
-public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
+public final class EmbeddedCortexClient implements CloseableCortexClient {
 
   /** What {@link #describe()} answers. */
   public static final String DESCRIPTION = "embedded";
 
   private final BatchRuntime runtime;
+  private final AsyncRuntime asyncRuntime;
+  private final TaskRuntime tasks;
   private final ApiRegistry registry;
   private final @Nullable ExecutorService ownedExecutor;
+  private final @Nullable ExecutorService ownedReplicaExecutor;
 
   private EmbeddedCortexClient(Builder builder) {
     Clock clock = builder.clock;
@@ -85,7 +87,41 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
             .completionRecheckDelay(builder.completionRecheckDelay)
             .pollWait(builder.pollWait)
             .build();
-    this.registry = new ApiRegistry(runtime);
+    this.tasks =
+        TaskRuntime.builder()
+            .objectStore(store)
+            .clock(clock)
+            .executor(executor == null ? Objects.requireNonNull(ownedExecutor) : executor)
+            .metrics(builder.metrics)
+            .objectMapper(builder.mapper)
+            .client(() -> this)
+            .build();
+    // Async replicas hold a thread each for as long as they run, so by default they get their own growing pool
+    // rather than taking the batch workers' fixed one.
+    this.ownedReplicaExecutor = executor == null ? newReplicaPool() : null;
+    this.asyncRuntime =
+        AsyncRuntime.builder()
+            .queueBackend(queues)
+            .objectStore(store)
+            .clock(clock)
+            .executor(executor == null ? Objects.requireNonNull(ownedReplicaExecutor) : executor)
+            .metrics(builder.metrics)
+            .clusterName(builder.clusterName)
+            .objectMapper(builder.mapper)
+            .client(() -> this)
+            .retention(builder.asyncRetention)
+            .build();
+    this.registry = new ApiRegistry(runtime, asyncRuntime, tasks);
+  }
+
+  private static ExecutorService newReplicaPool() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        runnable -> {
+          Thread thread = new Thread(runnable, "cortex-async-replica-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private static ExecutorService newWorkerPool(int threads) {
@@ -120,13 +156,12 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
 
   @Override
   public DeployResult createApi(ApiSpec spec, HandlerFactory<?> factory) {
-    HandlerFactory<BatchHandler> batch = Handlers.batch(init -> (BatchHandler) factory.create(init));
-    return registry.deploy(spec, batch, ProjectFiles.none(), "factory@" + System.identityHashCode(factory));
+    return registry.deploy(spec, factory, ProjectFiles.none(), "factory@" + System.identityHashCode(factory));
   }
 
   @Override
   public DeployResult createApi(ApiSpec spec, Class<?> handlerClass) {
-    return registry.deploy(spec, Handlers.batch(handlerClass), ProjectFiles.none(), handlerClass.getName());
+    return registry.deploy(spec, Objects.requireNonNull(handlerClass, "handlerClass"));
   }
 
   @Override
@@ -166,7 +201,11 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
 
   @Override
   public void stopJob(String apiName, String jobId) {
-    runtime.stopJob(apiName, jobId);
+    if (tasks.registered(apiName).isPresent()) {
+      tasks.stopJob(apiName, jobId);
+    } else {
+      runtime.stopJob(apiName, jobId);
+    }
   }
 
   @Override
@@ -181,41 +220,67 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
 
   @Override
   public String submitAsync(String apiName, byte[] payload, String contentType) {
-    throw notYet("AsyncAPI");
+    return asyncRuntime.submit(apiName, payload, contentType, null);
   }
 
   @Override
   public String submitAsync(String apiName, byte[] payload, String contentType, String requestId) {
-    throw notYet("AsyncAPI");
+    return asyncRuntime.submit(apiName, payload, contentType, Objects.requireNonNull(requestId, "requestId"));
   }
 
   @Override
   public AsyncResult getAsync(String apiName, String requestId) {
-    throw notYet("AsyncAPI");
+    return asyncRuntime.get(apiName, requestId);
   }
 
   @Override
   public boolean cancelAsync(String apiName, String requestId) {
-    throw notYet("AsyncAPI");
+    return asyncRuntime.cancel(apiName, requestId);
+  }
+
+  /**
+   * Waits until an async request of this cluster has ended ({@code completed} or {@code failed}): a convenience
+   * for programs and tests that have nothing else to do meanwhile.
+   *
+   * @param apiName the AsyncAPI
+   * @param requestId the request id
+   * @param wait the longest wall time to wait
+   * @return the request, ended unless the wait ran out
+   * @throws InterruptedException when interrupted while waiting
+   * @throws io.github.cortexj.core.job.AsyncRequestNotFoundException when the API holds no such request
+   */
+  public AsyncResult awaitAsync(String apiName, String requestId, Duration wait) throws InterruptedException {
+    return asyncRuntime.await(apiName, requestId, wait);
   }
 
   @Override
   public TaskJobSpec submitTask(String apiName, TaskSubmission submission) {
-    throw notYet("TaskAPI");
+    return tasks.submit(apiName, submission);
   }
 
   @Override
   public TaskJobStatus getTaskJob(String apiName, String jobId) {
-    throw notYet("TaskAPI");
+    return tasks.getJob(apiName, jobId);
   }
 
   @Override
   public List<TaskJobStatus> listTaskJobs(String apiName) {
-    throw notYet("TaskAPI");
+    return tasks.listJobs(apiName);
   }
 
-  private static CortexException notYet(String kind) {
-    return new CortexException(ApiRegistry.UNSUPPORTED_KIND, "the embedded cluster does not run " + kind + "s yet");
+  /**
+   * Waits until a task of this cluster has ended: a convenience for programs and tests that have nothing else to
+   * do meanwhile.
+   *
+   * @param apiName the TaskAPI
+   * @param jobId the job id
+   * @param wait the longest wall time to wait
+   * @return the task's status, terminal unless the wait ran out
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public TaskJobStatus awaitTask(String apiName, String jobId, Duration wait) throws InterruptedException {
+    tasks.awaitJob(apiName, jobId, wait);
+    return tasks.getJob(apiName, jobId);
   }
 
   /**
@@ -251,17 +316,23 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
     runtime.runTimers();
   }
 
-  /** Stops the jobs in progress, waits up to 10 seconds for their workers, and releases the worker threads. */
+  /**
+   * Lets the async requests in flight finish (up to 30 seconds; queued ones stay queued), stops the jobs and tasks
+   * in progress, waits up to 10 seconds for their threads, and releases the threads the client created.
+   */
   @Override
   public void close() {
+    asyncRuntime.close();
+    tasks.close();
     runtime.close();
-    ExecutorService executor = ownedExecutor;
-    if (executor != null) {
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    for (ExecutorService executor : new ExecutorService[] {ownedExecutor, ownedReplicaExecutor}) {
+      if (executor != null) {
+        executor.shutdownNow();
+        try {
+          executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }
@@ -283,6 +354,7 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
     private ObjectMapper mapper = new ObjectMapper();
     private Duration completionRecheckDelay = Duration.ofMillis(200);
     private Duration pollWait = Duration.ofMillis(200);
+    private Duration asyncRetention = Duration.ofDays(7);
 
     private Builder() {}
 
@@ -298,8 +370,10 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
     }
 
     /**
-     * Sets the executor workers and enqueuers run on (default: a pool of {@link #workerThreads(int)} daemon
-     * threads that the client owns). An executor given here is not shut down by {@link #close()}.
+     * Sets the executor batch workers, enqueuers and async replicas run on (default: a pool of
+     * {@link #workerThreads(int)} daemon threads for batch, and a growing pool for async replicas, both owned by
+     * the client). An executor given here must have a thread for every async replica as well, and is not shut
+     * down by {@link #close()}.
      *
      * @param executor the executor
      * @return this builder
@@ -401,6 +475,17 @@ public final class EmbeddedCortexClient implements CortexClient, AutoCloseable {
      */
     public Builder pollWait(Duration pollWait) {
       this.pollWait = Objects.requireNonNull(pollWait, "pollWait");
+      return this;
+    }
+
+    /**
+     * Sets how long ended async requests are kept, counted from their end (default 7 days).
+     *
+     * @param retention the retention, positive
+     * @return this builder
+     */
+    public Builder asyncRetention(Duration retention) {
+      this.asyncRetention = Objects.requireNonNull(retention, "retention");
       return this;
     }
 

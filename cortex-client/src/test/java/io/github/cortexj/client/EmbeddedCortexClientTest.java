@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cortexj.core.CortexException;
+import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.JobStatus;
 import io.github.cortexj.core.job.BatchJobStatus;
@@ -102,14 +103,14 @@ class EmbeddedCortexClientTest {
     DeployResult result =
         client.createApi(
             spec,
-            init -> {
+            Handlers.batch(init -> {
               int factor = ((Number) init.config().get("factor")).intValue();
-              return (io.github.cortexj.core.BatchHandler) (batch, context) -> {
+              return (batch, context) -> {
                 synchronized (sum) {
                   batch.forEach(item -> sum[0] += (long) item.intValue() * factor);
                 }
               };
-            });
+            }));
     assertThat(result.message()).isEqualTo("created doubler (BatchAPI)");
 
     JobSpec job = client.submitJob("doubler", JobSubmission.items(List.of(1, 2, 3)).batchSize(2).build());
@@ -124,9 +125,7 @@ class EmbeddedCortexClientTest {
   void deletingAnApiStopsItsRunningJobs() throws Exception {
     ApiSpec spec = ApiSpec.batch("slow").handlerClass("unused.Placeholder").build();
     client.createApi(
-        spec,
-        init -> (io.github.cortexj.core.BatchHandler)
-            (batch, context) -> new java.util.concurrent.CountDownLatch(1).await());
+        spec, Handlers.batch(init -> (batch, context) -> new java.util.concurrent.CountDownLatch(1).await()));
     JobSpec job = client.submitJob("slow", JobSubmission.items(List.of(1)).build());
     BatchJobStatus running;
     do {

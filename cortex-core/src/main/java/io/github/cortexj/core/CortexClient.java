@@ -1,5 +1,7 @@
 package io.github.cortexj.core;
 
+import io.github.cortexj.core.env.CliConfigFile;
+import io.github.cortexj.core.internal.env.EnvironmentClients;
 import io.github.cortexj.core.job.ApiInfo;
 import io.github.cortexj.core.job.AsyncResult;
 import io.github.cortexj.core.job.BatchJobStatus;
@@ -13,6 +15,7 @@ import io.github.cortexj.core.job.TaskSubmission;
 import io.github.cortexj.core.spec.ApiSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The client of a Cortex cluster: the one interface users program against to deploy APIs, submit work and read
@@ -34,6 +37,60 @@ import java.util.List;
  * {@link CortexException}s with Cortex's kinds. Implementations are thread safe.
  */
 public interface CortexClient {
+
+  /**
+   * Opens the client of the default environment of this user's Cortex CLI config
+   * ({@code $CORTEX_CLI_CONFIG_DIR/cli.yaml}, else {@code ~/.cortex/cli.yaml}), as Cortex's
+   * {@code cortex.client()} does. The endpoint {@code local}, or an absent file, gives a new embedded cluster.
+   * The caller owns the client and closes it.
+   *
+   * @return a new client
+   * @throws io.github.cortexj.core.env.EnvironmentNotFoundException when the config has no default environment,
+   *     or its default names an environment it lacks
+   * @throws io.github.cortexj.core.env.UnsupportedEndpointException when no client on the class path can reach
+   *     the environment's endpoint ({@code http(s)://} operators until the HTTP client exists)
+   * @throws io.github.cortexj.core.env.CliConfigException when the config file is invalid or unreadable
+   */
+  static CloseableCortexClient fromEnvironment() {
+    return EnvironmentClients.open(CliConfigFile.forCurrentUser(), null);
+  }
+
+  /**
+   * Opens the client of a named environment of this user's Cortex CLI config, as Cortex's
+   * {@code cortex.client(env)} does. The caller owns the client and closes it.
+   *
+   * @param environment the environment's name
+   * @return a new client
+   * @throws io.github.cortexj.core.env.EnvironmentNotFoundException when the config has no such environment
+   * @throws io.github.cortexj.core.env.UnsupportedEndpointException when no client on the class path can reach
+   *     the environment's endpoint
+   */
+  static CloseableCortexClient fromEnvironment(String environment) {
+    return EnvironmentClients.open(CliConfigFile.forCurrentUser(), Objects.requireNonNull(environment, "environment"));
+  }
+
+  /**
+   * Opens the client of the default environment of a given CLI config file. The caller owns the client.
+   *
+   * @param configFile the config file, for example {@code CliConfigFile.at(Path.of("ops/cli.yaml"))}
+   * @return a new client
+   * @see #fromEnvironment()
+   */
+  static CloseableCortexClient fromEnvironment(CliConfigFile configFile) {
+    return EnvironmentClients.open(configFile, null);
+  }
+
+  /**
+   * Opens the client of a named environment of a given CLI config file. The caller owns the client.
+   *
+   * @param configFile the config file
+   * @param environment the environment's name
+   * @return a new client
+   * @see #fromEnvironment(String)
+   */
+  static CloseableCortexClient fromEnvironment(CliConfigFile configFile, String environment) {
+    return EnvironmentClients.open(configFile, Objects.requireNonNull(environment, "environment"));
+  }
 
   /**
    * Returns a short description of the cluster this client talks to, for logs and error messages: for example

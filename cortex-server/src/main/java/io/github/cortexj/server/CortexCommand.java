@@ -1,6 +1,8 @@
 package io.github.cortexj.server;
 
 import io.github.cortexj.server.internal.cli.ProjectCommand;
+import io.github.cortexj.server.internal.cli.EnvCommand;
+import io.github.cortexj.server.internal.cli.ServeCommand;
 import io.github.cortexj.server.internal.cli.ValidateCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code cortex} command line: {@code cortex validate [CONFIG]} and {@code cortex project (ls | env | zip)}.
+ * The {@code cortex} command line: {@code cortex validate [CONFIG]}, {@code cortex project (ls | env | zip)},
+ * {@code cortex serve [CONFIG]} and {@code cortex env (list | configure | default | delete)}.
  *
  * <p>Run it from the executable jar ({@code java -jar cortex.jar validate}) or in-process, which is how it is
  * tested:
@@ -36,9 +39,9 @@ import picocli.CommandLine.Spec;
     name = "cortex",
     mixinStandardHelpOptions = true,
     versionProvider = CortexCommand.Version.class,
-    description = "Validate cortex.yaml files and inspect the projects cortex-java deploys.",
-    subcommands = {ValidateCommand.class, ProjectCommand.class},
-    synopsisSubcommandLabel = "(validate | project)",
+    description = "Validate cortex.yaml files, inspect the projects cortex-java deploys, serve them, and manage environments.",
+    subcommands = {ValidateCommand.class, ProjectCommand.class, ServeCommand.class, EnvCommand.class},
+    synopsisSubcommandLabel = "(validate | project | serve | env)",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the command failed (the error is on stderr)", "2:wrong usage"})
 public final class CortexCommand implements Runnable {

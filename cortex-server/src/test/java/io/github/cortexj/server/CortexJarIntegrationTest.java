@@ -36,7 +36,10 @@ class CortexJarIntegrationTest {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(project.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
+    // Never the user's own ~/.cortex/cli.yaml: the env commands work on a file inside the test's directory.
+    builder.environment().put("CORTEX_CLI_CONFIG_DIR", project.resolve("cli-config").toString());
+    Process process = builder.start();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("cortex.jar finished").isTrue();
@@ -55,6 +58,17 @@ class CortexJarIntegrationTest {
     Path file = project.resolve(relative);
     Files.createDirectories(file.getParent());
     Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void envCommandsWorkOnTheFileUnderCortexCliConfigDir() throws Exception {
+    assertThat(java("env", "configure", "prod", "--operator-endpoint", "operator.example.com"))
+        .isEqualTo(new Run(0, "configured prod environment (operator endpoint https://operator.example.com)\n", ""));
+    assertThat(java("env", "list", "-o", "json").out())
+        .isEqualTo(
+            "{\"default_environment\":\"local\",\"environments\":[{\"name\":\"local\",\"operator_endpoint\":"
+                + "\"local\"},{\"name\":\"prod\",\"operator_endpoint\":\"https://operator.example.com\"}]}\n");
+    assertThat(project.resolve("cli-config/cli.yaml")).isRegularFile();
   }
 
   @Test
@@ -120,7 +134,7 @@ class CortexJarIntegrationTest {
 
   @Test
   void printsHelpAndVersion() throws Exception {
-    assertThat(java("--help").out()).startsWith("Usage: cortex [-hV] (validate | project)");
+    assertThat(java("--help").out()).startsWith("Usage: cortex [-hV] (validate | project | serve | env)");
     assertThat(java("--version").out()).matches("cortex-java \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
   }
 }

@@ -1,7 +1,10 @@
 package io.github.cortexj.client.internal;
 
+import io.github.cortexj.async.AsyncApiDeployment;
+import io.github.cortexj.async.AsyncRuntime;
 import io.github.cortexj.batch.BatchApiDeployment;
 import io.github.cortexj.batch.BatchRuntime;
+import io.github.cortexj.core.AsyncHandler;
 import io.github.cortexj.core.BatchHandler;
 import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.HandlerDefinitionException;
@@ -16,6 +19,9 @@ import io.github.cortexj.core.project.Project;
 import io.github.cortexj.core.spec.ApiKind;
 import io.github.cortexj.core.spec.ApiSpec;
 import io.github.cortexj.core.spec.CortexYaml;
+import io.github.cortexj.core.Task;
+import io.github.cortexj.task.TaskApiDeployment;
+import io.github.cortexj.task.TaskRuntime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -30,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The APIs deployed on an embedded cluster: deploys (with Cortex's created / updated / up to date messages and
  * its refusal to change an API's kind), describes and deletes them, and registers BatchAPIs with the
- * {@link BatchRuntime}.
+ * {@link BatchRuntime}, AsyncAPIs with the {@link AsyncRuntime} and TaskAPIs with the {@link TaskRuntime}.
  *
  * <p>Thread safe: deploys and deletes are serialised.
  */
@@ -45,6 +51,8 @@ public final class ApiRegistry {
   private static final int JOBS_SHOWN = 10;
 
   private final BatchRuntime runtime;
+  private final AsyncRuntime asyncRuntime;
+  private final TaskRuntime tasks;
   private final Map<String, Deployed> apis = new TreeMap<>();
   private final AtomicLong deployments = new AtomicLong();
 
@@ -52,9 +60,13 @@ public final class ApiRegistry {
    * Creates a registry.
    *
    * @param runtime runs the jobs of the BatchAPIs
+   * @param asyncRuntime runs the AsyncAPIs
+   * @param tasks runs the jobs of the TaskAPIs
    */
-  public ApiRegistry(BatchRuntime runtime) {
+  public ApiRegistry(BatchRuntime runtime, AsyncRuntime asyncRuntime, TaskRuntime tasks) {
     this.runtime = runtime;
+    this.asyncRuntime = asyncRuntime;
+    this.tasks = tasks;
   }
 
   private record Deployed(ApiSpec spec, String apiId, String source) {}
@@ -69,11 +81,11 @@ public final class ApiRegistry {
     Project project = Project.load(configFile);
     List<ApiSpec> specs = CortexYaml.parse(configFile);
     synchronized (this) {
-      List<HandlerFactory<BatchHandler>> factories = new ArrayList<>();
+      List<HandlerFactory<?>> factories = new ArrayList<>();
       for (ApiSpec spec : specs) {
         checkKind(spec);
-        requireBatch(spec);
-        factories.add(Handlers.batch(loadClass(spec)));
+        requireSupported(spec);
+        factories.add(factoryFor(spec, loadClass(spec)));
       }
       List<DeployResult> results = new ArrayList<>();
       for (int i = 0; i < specs.size(); i++) {
@@ -100,18 +112,40 @@ public final class ApiRegistry {
   }
 
   /**
+   * Deploys one API built in code whose handler class is built by constructor injection; the class is checked
+   * now, after the kind, so that a class that cannot be a handler of the API's kind fails at deploy time.
+   *
+   * @param spec the spec
+   * @param handlerClass the handler class
+   * @return the result
+   * @throws HandlerDefinitionException when the class cannot be a handler of the spec's kind
+   */
+  public synchronized DeployResult deploy(ApiSpec spec, Class<?> handlerClass) {
+    checkKind(spec);
+    return deploy(spec, factoryFor(spec, handlerClass), ProjectFiles.none(), handlerClass.getName());
+  }
+
+  private static HandlerFactory<?> factoryFor(ApiSpec spec, Class<?> handlerClass) {
+    requireSupported(spec);
+    return switch (spec.kind()) {
+      case TASK_API -> Handlers.task(handlerClass);
+      case ASYNC_API -> Handlers.async(handlerClass);
+      default -> Handlers.batch(handlerClass);
+    };
+  }
+
+  /**
    * Deploys one API.
    *
    * @param spec the spec
-   * @param factory builds its handler
+   * @param factory builds its handler, which must be of the spec's kind
    * @param files its project files
    * @param source identifies the handler's code, to tell an unchanged deploy from an update
    * @return the result
    */
-  public synchronized DeployResult deploy(
-      ApiSpec spec, HandlerFactory<BatchHandler> factory, ProjectFiles files, String source) {
+  public synchronized DeployResult deploy(ApiSpec spec, HandlerFactory<?> factory, ProjectFiles files, String source) {
     checkKind(spec);
-    requireBatch(spec);
+    requireSupported(spec);
     Deployed existing = apis.get(spec.name());
     String kind = spec.kind().cortexName();
     if (existing != null && existing.spec().equals(spec) && existing.source().equals(source)) {
@@ -119,7 +153,7 @@ public final class ApiRegistry {
     }
     String apiId = Long.toHexString(deployments.incrementAndGet()) + "--" + specId(spec, source);
     Deployed deployed = new Deployed(spec, apiId, source);
-    runtime.register(new BatchApiDeployment(spec.name(), apiId, spec.config(), factory, files));
+    register(spec, apiId, factory, files, source);
     apis.put(spec.name(), deployed);
     String verb = existing == null ? "created " : "updated ";
     return new DeployResult(info(deployed), verb + spec.name() + " (" + kind + ")", "");
@@ -140,19 +174,50 @@ public final class ApiRegistry {
     }
   }
 
-  private static void requireBatch(ApiSpec spec) {
-    if (spec.kind() != ApiKind.BATCH_API) {
+  private void register(ApiSpec spec, String apiId, HandlerFactory<?> factory, ProjectFiles files, String source) {
+    if (spec.kind() == ApiKind.ASYNC_API) {
+      HandlerFactory<AsyncHandler> handler =
+          Handlers.async(init -> built(spec, AsyncHandler.class, factory.create(init)));
+      asyncRuntime.register(new AsyncApiDeployment(spec, apiId, handler, files));
+    } else if (spec.kind() == ApiKind.TASK_API) {
+      HandlerFactory<Task> task = Handlers.task(init -> built(spec, Task.class, factory.create(init)));
+      String specId = apiId.substring(apiId.lastIndexOf('-') + 1);
+      String handlerId = sha256(spec.className() + "\n" + source).substring(0, 63);
+      tasks.register(new TaskApiDeployment(spec.name(), apiId, specId, handlerId, spec.config(), task, files));
+    } else {
+      HandlerFactory<BatchHandler> batch = Handlers.batch(init -> built(spec, BatchHandler.class, factory.create(init)));
+      runtime.register(new BatchApiDeployment(spec.name(), apiId, spec.config(), batch, files));
+    }
+  }
+
+  /** Checks that a factory built a handler of the API's kind, naming what it built instead. */
+  private static <H> H built(ApiSpec spec, Class<H> expected, Object handler) {
+    if (!expected.isInstance(handler)) {
+      throw new HandlerDefinitionException(
+          HandlerDefinitionException.INVALID_CLASS,
+          spec.name() + ": the factory of this " + spec.kind().cortexName() + " built a "
+              + handler.getClass().getName() + ", which does not implement " + expected.getName());
+    }
+    return expected.cast(handler);
+  }
+
+  private static void requireSupported(ApiSpec spec) {
+    if (spec.kind() != ApiKind.BATCH_API && spec.kind() != ApiKind.TASK_API && spec.kind() != ApiKind.ASYNC_API) {
       throw new CortexException(
           UNSUPPORTED_KIND,
-          spec.name() + " is a " + spec.kind().cortexName() + ": the embedded cluster runs BatchAPIs only so far");
+          spec.name() + " is a " + spec.kind().cortexName()
+              + ": the embedded cluster runs BatchAPIs, AsyncAPIs and TaskAPIs");
     }
   }
 
   private static String specId(ApiSpec spec, String source) {
+    return sha256(spec.toSpecJson().toString() + "\n" + source).substring(0, 32);
+  }
+
+  private static String sha256(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] hash = digest.digest((spec.toSpecJson().toString() + "\n" + source).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash).substring(0, 32);
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
@@ -191,15 +256,23 @@ public final class ApiRegistry {
    * @param name the API name
    */
   public synchronized void delete(String name) {
-    if (!apis.containsKey(name)) {
+    Deployed deployed = apis.get(name);
+    if (deployed == null) {
       throw new ApiNotDeployedException(name);
     }
-    runtime.unregister(name);
+    if (deployed.spec().kind() == ApiKind.TASK_API) {
+      tasks.unregister(name);
+    } else if (deployed.spec().kind() == ApiKind.ASYNC_API) {
+      asyncRuntime.unregister(name);
+    } else {
+      runtime.unregister(name);
+    }
     apis.remove(name);
   }
 
   private ApiInfo info(Deployed deployed) {
-    List<BatchJobStatus> jobs = runtime.listJobs(deployed.spec().name());
+    List<BatchJobStatus> jobs =
+        deployed.spec().kind() == ApiKind.BATCH_API ? runtime.listJobs(deployed.spec().name()) : List.of();
     return new ApiInfo(deployed.spec(), deployed.apiId(), jobs.subList(0, Math.min(JOBS_SHOWN, jobs.size())));
   }
 }

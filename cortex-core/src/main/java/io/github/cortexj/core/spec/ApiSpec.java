@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cortexj.core.internal.spec.ApiSpecTrees;
 import io.github.cortexj.core.internal.spec.ApiTreeValidator;
 import io.github.cortexj.core.internal.spec.ConfigValues;
+import io.github.cortexj.core.internal.spec.GoDurations;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -122,6 +124,8 @@ public record ApiSpec(
           .logLevel(handler.logLevel())
           .processesPerReplica(handler.processesPerReplica())
           .threadsPerProcess(handler.threadsPerProcess());
+      handler.requestTimeoutIfAny().ifPresent(builder::requestTimeout);
+      handler.requestTtlIfAny().ifPresent(builder::requestTtl);
     }
     if (definition != null) {
       builder
@@ -206,6 +210,8 @@ public record ApiSpec(
     private @Nullable ComputeSpec compute;
     private @Nullable AutoscalingSpec autoscaling;
     private @Nullable UpdateStrategySpec updateStrategy;
+    private @Nullable Duration requestTimeout;
+    private @Nullable Duration requestTtl;
 
     private Builder(ApiKind kind, String name) {
       this.kind = Objects.requireNonNull(kind, "kind");
@@ -302,6 +308,32 @@ public record ApiSpec(
     }
 
     /**
+     * Sets {@code handler.request_timeout} of an {@code AsyncAPI} (default none): how long one request may run
+     * before its handler is interrupted and the request fails with error type {@code timed_out}. Beyond Cortex,
+     * as SageMaker's {@code InvocationTimeoutSeconds}.
+     *
+     * @param timeout greater than 0
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets {@code handler.request_ttl} of an {@code AsyncAPI} (default none): how long a request may wait in the
+     * queue; one older when a worker takes it fails with error type {@code expired}. Beyond Cortex, as
+     * SageMaker's {@code RequestTTLSeconds}.
+     *
+     * @param ttl greater than 0
+     * @return this builder
+     */
+    public Builder requestTtl(Duration ttl) {
+      this.requestTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /**
      * Sets the endpoint (default {@code /<name>}); it is canonicalised to a leading and no trailing {@code /}.
      *
      * @param endpoint for example {@code /iris} or {@code models/iris}
@@ -369,6 +401,12 @@ public record ApiSpec(
       section.put("log_level", logLevel.cortexName());
       section.set("config", ConfigValues.toTree(config));
       section.set("env", ConfigValues.toTree(env));
+      if (requestTimeout != null) {
+        section.put("request_timeout", GoDurations.format(requestTimeout));
+      }
+      if (requestTtl != null) {
+        section.put("request_ttl", GoDurations.format(requestTtl));
+      }
       if (endpoint != null) {
         api.putObject("networking").put("endpoint", endpoint);
       }

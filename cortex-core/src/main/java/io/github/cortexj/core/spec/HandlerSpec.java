@@ -1,8 +1,10 @@
 package io.github.cortexj.core.spec;
 
 import io.github.cortexj.core.internal.spec.ConfigValues;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +31,12 @@ import org.jspecify.annotations.Nullable;
  * @param processesPerReplica always 1 for the kinds cortex-java runs, kept for Cortex compatibility
  * @param threadsPerProcess always 1 for the kinds cortex-java runs, kept for Cortex compatibility
  * @param logLevel the handler's log level
+ * @param requestTimeout AsyncAPI only ({@code handler.request_timeout}, beyond Cortex, as SageMaker's
+ *     {@code InvocationTimeoutSeconds}): how long one request may run before its handler is interrupted and the
+ *     request fails with error type {@code timed_out}; {@code null} for no limit
+ * @param requestTtl AsyncAPI only ({@code handler.request_ttl}, beyond Cortex, as SageMaker's
+ *     {@code RequestTTLSeconds}): how long a request may wait in the queue; one found older when dequeued fails
+ *     with error type {@code expired} without reaching the handler; {@code null} for no limit
  */
 public record HandlerSpec(
     String className,
@@ -36,7 +44,9 @@ public record HandlerSpec(
     Map<String, String> env,
     int processesPerReplica,
     int threadsPerProcess,
-    LogLevel logLevel) {
+    LogLevel logLevel,
+    @Nullable Duration requestTimeout,
+    @Nullable Duration requestTtl) {
 
   /** The only handler {@code type} cortex-java accepts. */
   public static final String JAVA_TYPE = "java";
@@ -51,6 +61,44 @@ public record HandlerSpec(
     config = ConfigValues.immutableCopy(Objects.requireNonNull(config, "config"));
     env = ConfigValues.immutableEnv(Objects.requireNonNull(env, "env"));
     Objects.requireNonNull(logLevel, "logLevel");
+  }
+
+  /**
+   * Creates a handler section without a request timeout or queue TTL.
+   *
+   * @param className the handler's Java binary class name
+   * @param config the API's configuration
+   * @param env environment variables for the handler
+   * @param processesPerReplica always 1
+   * @param threadsPerProcess always 1
+   * @param logLevel the handler's log level
+   */
+  public HandlerSpec(
+      String className,
+      Map<String, @Nullable Object> config,
+      Map<String, String> env,
+      int processesPerReplica,
+      int threadsPerProcess,
+      LogLevel logLevel) {
+    this(className, config, env, processesPerReplica, threadsPerProcess, logLevel, null, null);
+  }
+
+  /**
+   * Returns the per-request timeout of an AsyncAPI, when one is set.
+   *
+   * @return the timeout, or empty for none
+   */
+  public Optional<Duration> requestTimeoutIfAny() {
+    return Optional.ofNullable(requestTimeout);
+  }
+
+  /**
+   * Returns the queue TTL of an AsyncAPI's requests, when one is set.
+   *
+   * @return the TTL, or empty for none
+   */
+  public Optional<Duration> requestTtlIfAny() {
+    return Optional.ofNullable(requestTtl);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.github.cortexj.examples.quickstart;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,16 +8,17 @@ import io.github.cortexj.core.BatchHandler;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.JobSummary;
 import io.github.cortexj.core.ProjectFiles;
+import io.github.cortexj.core.logging.LogExtra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scores product reviews with a sentiment lexicon. Each batch writes its counts (per label and per product) to
@@ -29,11 +29,10 @@ import java.util.stream.Stream;
  */
 public final class ReviewSentimentHandler implements BatchHandler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewSentimentHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
 
-  private final Map<String, Integer> lexicon;
-  private final int threshold;
+  private final SentimentLexicon lexicon;
   private final Path outputDir;
   private final String jobId;
 
@@ -46,8 +45,7 @@ public final class ReviewSentimentHandler implements BatchHandler {
    * @throws IOException when the lexicon cannot be read
    */
   public ReviewSentimentHandler(Map<String, Object> config, JobSpec jobSpec, ProjectFiles files) throws IOException {
-    this.lexicon = JSON.readValue(files.read((String) config.get("lexicon")), new TypeReference<>() {});
-    this.threshold = ((Number) config.getOrDefault("threshold", 1)).intValue();
+    this.lexicon = SentimentLexicon.fromConfig(config, files);
     this.outputDir = Path.of((String) config.get("output_dir"));
     this.jobId = jobSpec.jobId();
   }
@@ -57,7 +55,7 @@ public final class ReviewSentimentHandler implements BatchHandler {
     Map<String, Integer> labels = new TreeMap<>();
     Map<String, Integer> positiveByProduct = new TreeMap<>();
     for (JsonNode review : batch) {
-      String label = label(review.path("text").asText());
+      String label = lexicon.label(lexicon.score(review.path("text").asText()));
       labels.merge(label, 1, Integer::sum);
       if (label.equals("positive")) {
         positiveByProduct.merge(review.path("product").asText(), 1, Integer::sum);
@@ -68,17 +66,8 @@ public final class ReviewSentimentHandler implements BatchHandler {
     result.set("positive_by_product", JSON.valueToTree(positiveByProduct));
     Path dir = Files.createDirectories(outputDir.resolve("batches"));
     JSON.writeValue(dir.resolve(context.batchId() + ".json").toFile(), result);
-  }
-
-  private String label(String text) {
-    int score = 0;
-    for (String word : NON_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
-      score += lexicon.getOrDefault(word, 0);
-    }
-    if (score >= threshold) {
-      return "positive";
-    }
-    return score <= -threshold ? "negative" : "neutral";
+    // The runtime has put job_id and batch_id in the MDC; the extra adds this batch's counts as one nested field.
+    LogExtra.of(Map.of("label_counts", labels)).debug(LOG, "scored {} reviews", batch.size());
   }
 
   @Override
@@ -107,5 +96,7 @@ public final class ReviewSentimentHandler implements BatchHandler {
     out.set("labels", JSON.valueToTree(labels));
     out.put("most_loved_product", best);
     JSON.writeValue(outputDir.resolve("summary.json").toFile(), out);
+    LogExtra.empty().with("label_counts", labels).with("most_loved_product", best)
+        .info(LOG, "summarised {} batches", summary.succeededBatchCount());
   }
 }

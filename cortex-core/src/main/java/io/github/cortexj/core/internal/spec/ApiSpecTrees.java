@@ -58,6 +58,8 @@ public final class ApiSpecTrees {
       section.put("log_level", handler.logLevel().cortexName());
       section.set("config", ConfigValues.toTree(handler.config()));
       section.set("env", ConfigValues.toTree(handler.env()));
+      handler.requestTimeoutIfAny().ifPresent(timeout -> putDuration(section, "request_timeout", timeout, style));
+      handler.requestTtlIfAny().ifPresent(ttl -> putDuration(section, "request_ttl", ttl, style));
     }
     DefinitionSpec definition = spec.definition();
     if (definition == null) {

@@ -367,12 +367,36 @@ public final class ApiTreeValidator {
     LogLevel logLevel = logLevel(fields);
     Map<String, @Nullable Object> config = config(fields);
     Map<String, String> env = env(fields);
+    Duration requestTimeout = null;
+    Duration requestTtl = null;
+    boolean limitsValid = true;
+    if (kind == ApiKind.ASYNC_API) {
+      // Beyond Cortex: SageMaker's InvocationTimeoutSeconds and RequestTTLSeconds, as Go durations.
+      int before = fields.problems().count();
+      requestTimeout = requestLimit(fields, "request_timeout");
+      requestTtl = requestLimit(fields, "request_ttl");
+      limitsValid = fields.problems().count() == before;
+    }
     rejectUnreadHandlerKeys(fields);
     if (className == null || processes == null || threads == null || logLevel == null || config == null
-        || env == null) {
+        || env == null || !limitsValid) {
       return null;
     }
-    return new HandlerSpec(className, config, env, processes, threads, logLevel);
+    return new HandlerSpec(className, config, env, processes, threads, logLevel, requestTimeout, requestTtl);
+  }
+
+  /** Reads an optional positive duration of an AsyncAPI's handler; absent or null means no limit. */
+  private static @Nullable Duration requestLimit(ObjectFields fields, String key) {
+    JsonNode raw = fields.raw(key);
+    if (raw == null || raw.isNull()) {
+      return null;
+    }
+    Duration value = fields.duration(key, Duration.ZERO);
+    if (value != null && (value.isNegative() || value.isZero())) {
+      fields.invalid(key, "must be greater than 0 (got " + text(fields, key) + ")");
+      return null;
+    }
+    return value;
   }
 
   private static void handlerType(ObjectFields fields) {

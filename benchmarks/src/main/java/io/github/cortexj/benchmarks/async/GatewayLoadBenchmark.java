@@ -1,0 +1,181 @@
+package io.github.cortexj.benchmarks.async;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.cortexj.async.AsyncGateway;
+import io.github.cortexj.client.EmbeddedCortexClient;
+import io.github.cortexj.core.AsyncHandler;
+import io.github.cortexj.core.CortexException;
+import io.github.cortexj.core.Handlers;
+import io.github.cortexj.core.spec.ApiSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Create-workload throughput of {@link AsyncGateway} against a bare {@code com.sun.net.httpserver} handler that only
+ * answers {@code {"id":"<uuid>"}}, both with TCP_NODELAY and the same number of threads, measured by {@code wrk
+ * -t2 -c32} in the same run (rounds alternate which goes first); then end-to-end submit-to-completed latency through
+ * the gateway with a no-op AsyncHandler on the embedded cluster, when it runs AsyncAPIs.
+ *
+ * <pre>
+ * mvn -B -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar io.github.cortexj.benchmarks.async.GatewayLoadBenchmark [ROUNDS] [SECONDS]
+ * </pre>
+ */
+public final class GatewayLoadBenchmark {
+
+  private static final String POST_SCRIPT =
+      "wrk.method = \"POST\"\n"
+          + "wrk.body = '{\"key\": \"value\"}'\n"
+          + "wrk.headers[\"Content-Type\"] = \"application/json\"\n";
+
+  private GatewayLoadBenchmark() {}
+
+  /**
+   * Runs the benchmark and prints its report.
+   *
+   * @param args optional: the number of rounds (default 3) and the seconds of each wrk run (default 10)
+   * @throws Exception when a server or wrk fails
+   */
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true"); // before the first HttpServer, for both servers
+    }
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    Path script = Files.createTempFile("cortex-gateway-post", ".lua");
+    Files.writeString(script, POST_SCRIPT, StandardCharsets.UTF_8);
+    ExecutorService bareThreads = Executors.newFixedThreadPool(threads);
+    HttpServer bare = bareServer(bareThreads);
+    StoreBackedAsyncClient standIn =
+        new StoreBackedAsyncClient(ApiSpec.async("my-api").handlerClass("com.example.Handler").build());
+    StoreBackedAsyncClient nothingStored =
+        StoreBackedAsyncClient.withoutStorage(ApiSpec.async("my-api").handlerClass("com.example.Handler").build());
+    try (AsyncGateway gateway = AsyncGateway.builder(standIn).threads(threads).build().start();
+        AsyncGateway httpOnly = AsyncGateway.builder(nothingStored).threads(threads).build().start()) {
+      String bareUrl = "http://127.0.0.1:" + bare.getAddress().getPort() + "/";
+      String gatewayUrl = gateway.uri() + "/my-api";
+      String httpOnlyUrl = httpOnly.uri() + "/my-api";
+      System.out.printf("threads per server: %d; wrk -t2 -c32 -d%ds; POST %s%n", threads, seconds, POST_SCRIPT
+          .replace('\n', ' '));
+      WrkRun.run("bare", bareUrl, script, 3);
+      WrkRun.run("gateway", gatewayUrl, script, 3);
+      WrkRun.run("gateway-http-only", httpOnlyUrl, script, 3);
+      List<WrkRun[]> results = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        // Each round runs bare, gateway, http-only, rotating which goes first.
+        WrkRun[] runs = new WrkRun[3];
+        String[] urls = {bareUrl, gatewayUrl, httpOnlyUrl};
+        String[] names = {"bare", "gateway", "gateway-http-only"};
+        for (int k = 0; k < 3; k++) {
+          int which = (round + k) % 3;
+          runs[which] = WrkRun.run(names[which], urls[which], script, seconds);
+        }
+        results.add(runs);
+      }
+      System.out.println("| Round | bare: req/s, mean latency, errors, CPU/request | gateway + in-memory store | ratio"
+          + " | gateway, nothing stored | ratio |");
+      System.out.println("|---|---|---|---|---|---|");
+      for (int i = 0; i < results.size(); i++) {
+        WrkRun b = results.get(i)[0];
+        WrkRun g = results.get(i)[1];
+        WrkRun h = results.get(i)[2];
+        System.out.printf("| %d | %s | %s | %.2f | %s | %.2f |%n", i + 1, cell(b), cell(g),
+            g.requestsPerSecond() / b.requestsPerSecond(), cell(h), h.requestsPerSecond() / b.requestsPerSecond());
+      }
+    } finally {
+      bare.stop(0);
+      bareThreads.shutdownNow();
+    }
+    endToEnd();
+  }
+
+  private static String cell(WrkRun run) {
+    return String.format("%.0f, %s, %d, %.0f µs", run.requestsPerSecond(), run.meanLatency(),
+        run.non2xx() + run.socketErrors(), run.cpuMicrosPerRequest());
+  }
+
+  private static HttpServer bareServer(ExecutorService executor) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(executor);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = ("{\"id\":\"" + UUID.randomUUID() + "\"}\n").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+    return server;
+  }
+
+  /** Submit-to-completed latency of a no-op handler through the gateway, on the embedded cluster. */
+  private static void endToEnd() throws Exception {
+    try (EmbeddedCortexClient cortex = EmbeddedCortexClient.builder().build()) {
+      try {
+        AsyncHandler noop = (payload, context) -> Map.of("ok", true);
+        cortex.createApi(ApiSpec.async("noop").handlerClass("noop").build(), Handlers.async(init -> noop));
+      } catch (CortexException e) {
+        System.out.println("end-to-end: skipped, the embedded cluster cannot deploy an AsyncAPI yet ("
+            + e.getMessage() + ")");
+        return;
+      }
+      try (AsyncGateway gateway = AsyncGateway.builder(cortex).build().start()) {
+        HttpClient http = HttpClient.newHttpClient();
+        URI create = URI.create(gateway.uri() + "/noop");
+        for (int i = 0; i < 50; i++) {
+          submitAndAwait(http, create);
+        }
+        long[] micros = new long[300];
+        for (int i = 0; i < micros.length; i++) {
+          micros[i] = submitAndAwait(http, create);
+        }
+        Arrays.sort(micros);
+        System.out.printf("end-to-end submit -> completed (%d requests, polling every 0.2 ms): p50 %.2f ms, p95 %.2f"
+                + " ms, max %.2f ms, mean %.2f ms%n", micros.length, micros[micros.length / 2] / 1000.0,
+            micros[micros.length * 95 / 100] / 1000.0, micros[micros.length - 1] / 1000.0,
+            Arrays.stream(micros).average().orElse(0) / 1000.0);
+      }
+    }
+  }
+
+  private static long submitAndAwait(HttpClient http, URI create) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(create).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"key\": \"value\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String id = created.body().substring(7, created.body().length() - 3);
+    URI read = URI.create(create + "/" + id);
+    while (true) {
+      String body = http.send(HttpRequest.newBuilder(read).build(), HttpResponse.BodyHandlers.ofString()).body();
+      if (body.contains("\"status\":\"completed\"") || body.contains("\"status\":\"failed\"")) {
+        return TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+      }
+      LockSupport.parkNanos(200_000);
+    }
+  }
+}

@@ -1,0 +1,530 @@
+package io.github.cortexj.async;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cortexj.async.internal.runtime.AsyncApiRun;
+import io.github.cortexj.async.internal.runtime.RuntimeSettings;
+import io.github.cortexj.async.internal.runtime.WorkloadKeys;
+import io.github.cortexj.async.internal.runtime.WorkloadStore;
+import io.github.cortexj.core.CortexClient;
+import io.github.cortexj.core.backend.ObjectStore;
+import io.github.cortexj.core.backend.QueueBackend;
+import io.github.cortexj.core.backend.QueueNames;
+import io.github.cortexj.core.backend.QueueSpec;
+import io.github.cortexj.core.job.ApiNotDeployedException;
+import io.github.cortexj.core.job.AsyncResult;
+import io.github.cortexj.core.metrics.MetricsClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the AsyncAPIs registered with it, against a {@link QueueBackend} and an {@link ObjectStore} only, so the
+ * same runtime serves an embedded cluster (in-memory backends) and a distributed one (SQS and S3). A submitted
+ * request is stored in Cortex's layout ({@code workloads/<api>/<id>/payload}, {@code status/<marker>},
+ * {@code result.json}) and its id queued on the API's FIFO queue; replicas (worker loops on the executor, between
+ * {@code min_replicas} and {@code max_replicas} as the autoscaler decides) take one request at a time, call the
+ * handler and store its JSON object or the error it failed with. Status is read from the store.
+ *
+ * <pre>{@code
+ * try (AsyncRuntime runtime = AsyncRuntime.builder()
+ *     .queueBackend(new InMemoryQueueBackend(clock)).objectStore(new InMemoryObjectStore("cortex", clock))
+ *     .clock(clock).executor(Executors.newCachedThreadPool()).build()) {
+ *   runtime.register(new AsyncApiDeployment(ApiSpec.async("scorer").handlerClass(Scorer.class).build(), "1",
+ *       Handlers.async(Scorer.class), ProjectFiles.none()));
+ *   String id = runtime.submit("scorer", "{\"text\":\"great\"}".getBytes(UTF_8), "application/json", null);
+ *   AsyncResult result = runtime.await("scorer", id, Duration.ofSeconds(10));
+ * }
+ * }</pre>
+ *
+ * <p>Beyond Cortex: a failed request keeps its error's type and message; ended requests are kept for the retention
+ * period counted from their end (default 7 days) and then purged on the clock; ids already in use are refused;
+ * queued requests can be cancelled; and an API may set a per-request timeout and a queue TTL
+ * ({@code handler.request_timeout}, {@code handler.request_ttl}).
+ *
+ * <p>Thread safe. The executor needs one thread per replica. Closing stops taking requests, lets the ones in
+ * flight finish (up to the shutdown timeout, after which they are interrupted and left queued), and does not shut
+ * down the executor, which belongs to the caller.
+ */
+public final class AsyncRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AsyncRuntime.class);
+  private static final long AWAIT_POLL_MILLIS = 50;
+
+  private final RuntimeSettings settings;
+  private final Map<String, AsyncApiRun> runs = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService ticker;
+  private final Object requestEnded = new Object();
+  private volatile boolean closed;
+
+  private AsyncRuntime(RuntimeSettings settings, Duration tickPeriod) {
+    this.settings = settings;
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "cortex-async-ticker");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long period = Math.max(1, tickPeriod.toMillis());
+    ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Registers an AsyncAPI and starts its {@code init_replicas} replicas, creating its queue. Registering an API
+   * again (an update) keeps its queue and its requests: the old replicas finish the requests they hold, and new
+   * ones with the new handler take over.
+   *
+   * @param api the deployment
+   * @throws IllegalStateException when the runtime is closed
+   */
+  public synchronized void register(AsyncApiDeployment api) {
+    if (closed) {
+      throw new IllegalStateException("the async runtime is closed");
+    }
+    AsyncApiRun previous = runs.get(api.name());
+    String queueUrl;
+    if (previous != null) {
+      queueUrl = previous.queueUrl();
+      previous.stop(settings.shutdownTimeout());
+    } else {
+      queueUrl =
+          settings
+              .queues()
+              .createQueue(
+                  QueueSpec.fifo(
+                      QueueNames.asyncQueue(settings.clusterName(), api.name(), api.apiId()),
+                      settings.visibilityTimeout()));
+    }
+    AsyncApiRun run = new AsyncApiRun(settings, api, queueUrl, this::signalRequestEnded);
+    runs.put(api.name(), run);
+    run.start();
+  }
+
+  /**
+   * Unregisters an AsyncAPI, as deleting it does in Cortex: its replicas finish the requests they hold and its
+   * queue is deleted. Stored requests are left to the retention purge of a runtime that runs the API again.
+   *
+   * @param apiName the API name
+   * @throws ApiNotDeployedException when no such API is registered
+   */
+  public synchronized void unregister(String apiName) {
+    AsyncApiRun run = run(apiName);
+    run.stop(settings.shutdownTimeout());
+    runs.remove(apiName);
+    settings.queues().deleteQueue(run.queueUrl());
+  }
+
+  /**
+   * Returns a registered API.
+   *
+   * @param apiName the API name
+   * @return the deployment, or empty
+   */
+  public Optional<AsyncApiDeployment> registered(String apiName) {
+    AsyncApiRun run = runs.get(apiName);
+    return run == null ? Optional.empty() : Optional.of(run.deployment());
+  }
+
+  /**
+   * Stores and queues a request, as {@code POST /<endpoint>} on Cortex's gateway.
+   *
+   * @param apiName the API
+   * @param payload the body
+   * @param contentType its Content-Type, stored verbatim; it decides how the handler receives the body
+   * @param requestId the caller's id ({@code x-request-id}), or {@code null} for a generated UUID
+   * @return the request id
+   * @throws ApiNotDeployedException when the API is not registered
+   * @throws IllegalArgumentException naming {@code x-request-id} when the id is not 1 to 128 characters of
+   *     {@code [A-Za-z0-9._-]}, or when the Content-Type is empty
+   * @throws io.github.cortexj.core.job.DuplicateRequestIdException when the API already holds that id
+   */
+  public String submit(String apiName, byte[] payload, String contentType, @Nullable String requestId) {
+    return run(apiName).submit(payload, contentType, requestId);
+  }
+
+  /**
+   * Reads a request's status and, once completed, its result, from the store.
+   *
+   * @param apiName the API
+   * @param requestId the id
+   * @return the request
+   * @throws io.github.cortexj.core.job.AsyncRequestNotFoundException when there is no such request, it was
+   *     cancelled, or its retention period has passed
+   */
+  public AsyncResult get(String apiName, String requestId) {
+    return run(apiName).get(Objects.requireNonNull(requestId, "requestId"));
+  }
+
+  /**
+   * Cancels a request that is still queued: its id answers 404 from then on, and its queue message is dropped when
+   * a replica receives it. A request in progress or ended is left alone.
+   *
+   * @param apiName the API
+   * @param requestId the id
+   * @return whether the request was cancelled
+   * @throws io.github.cortexj.core.job.AsyncRequestNotFoundException when there is no such request
+   */
+  public boolean cancel(String apiName, String requestId) {
+    return run(apiName).cancel(Objects.requireNonNull(requestId, "requestId"));
+  }
+
+  /**
+   * Waits until a request has ended ({@code completed} or {@code failed}): a convenience for programs and tests
+   * with nothing else to do meanwhile.
+   *
+   * @param apiName the API
+   * @param requestId the id
+   * @param wait the longest wall time to wait
+   * @return the request, ended unless the wait ran out
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public AsyncResult await(String apiName, String requestId, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      AsyncResult result = get(apiName, requestId);
+      long left = deadline - System.nanoTime();
+      if (result.status().isTerminal() || left <= 0) {
+        return result;
+      }
+      synchronized (requestEnded) {
+        requestEnded.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), AWAIT_POLL_MILLIS)));
+      }
+    }
+  }
+
+  /**
+   * Returns how many replicas an API runs now (not counting those finishing a request before they stop).
+   *
+   * @param apiName the API
+   * @return the replica count
+   */
+  public int replicas(String apiName) {
+    return run(apiName).replicas();
+  }
+
+  /**
+   * Lists the registered APIs' names.
+   *
+   * @return the names
+   */
+  public List<String> apiNames() {
+    return List.copyOf(runs.keySet());
+  }
+
+  private AsyncApiRun run(String apiName) {
+    AsyncApiRun run = runs.get(Objects.requireNonNull(apiName, "apiName"));
+    if (run == null) {
+      throw new ApiNotDeployedException(apiName);
+    }
+    return run;
+  }
+
+  private void signalRequestEnded() {
+    synchronized (requestEnded) {
+      requestEnded.notifyAll();
+    }
+  }
+
+  private void tick() {
+    Instant now = settings.clock().instant();
+    for (AsyncApiRun run : runs.values()) {
+      try {
+        run.tick(now);
+      } catch (RuntimeException e) {
+        LOG.warn("tick of async api {} failed: {}", run.name(), e.toString());
+      }
+    }
+  }
+
+  /**
+   * Stops taking requests and lets the replicas finish the requests they hold, up to the shutdown timeout; past it,
+   * handlers are interrupted and their requests left queued, to be handled again. Nothing accepted is lost: every
+   * request not ended stays in the queue and the store.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    runs.values().forEach(AsyncApiRun::requestStop);
+    for (AsyncApiRun run : runs.values()) {
+      if (!run.stop(settings.shutdownTimeout())) {
+        LOG.warn("async api {}: requests still running after {} were interrupted and left queued", run.name(),
+            settings.shutdownTimeout());
+      }
+    }
+    ticker.shutdownNow();
+  }
+
+  /**
+   * Builds an {@link AsyncRuntime}. Required: {@link #queueBackend}, {@link #objectStore} and {@link #executor}.
+   * Not thread safe.
+   */
+  public static final class Builder {
+    private @Nullable QueueBackend queues;
+    private @Nullable ObjectStore store;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable ExecutorService executor;
+    private MetricsClient metrics = MetricsClient.noop();
+    private String clusterName = "cortex";
+    private String keyPrefix = "cortex";
+    private ObjectMapper mapper = new ObjectMapper();
+    private @Nullable Supplier<CortexClient> client;
+    private Duration pollWait = Duration.ofMillis(200);
+    private Duration visibilityTimeout = Duration.ofSeconds(30);
+    private Duration renewalPeriod = Duration.ofSeconds(15);
+    private Duration retention = Duration.ofDays(7);
+    private Duration purgePeriod = Duration.ofMinutes(1);
+    private Duration tickPeriod = Duration.ofMillis(50);
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    /**
+     * Sets the queue backend (required).
+     *
+     * @param queues the backend
+     * @return this builder
+     */
+    public Builder queueBackend(QueueBackend queues) {
+      this.queues = Objects.requireNonNull(queues, "queues");
+      return this;
+    }
+
+    /**
+     * Sets the object store requests are kept in (required).
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder objectStore(ObjectStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the clock timeouts, TTLs, visibilities, autoscaling and retention are measured on (default: the system
+     * UTC clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the executor replicas run on (required); each replica holds one thread while it runs, so the executor
+     * needs as many as the APIs' {@code max_replicas} together.
+     *
+     * @param executor the executor, owned by the caller
+     * @return this builder
+     */
+    public Builder executor(ExecutorService executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the cluster's metrics client; handlers get it through {@link MetricsClient#forHandlers(MetricsClient)}
+     * (default: drops everything). Like Cortex's async workers, the runtime publishes no built-in metric.
+     *
+     * @param metrics the client
+     * @return this builder
+     */
+    public Builder metrics(MetricsClient metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * Sets the cluster name, which queue names are derived from (default {@code cortex}).
+     *
+     * @param clusterName the name
+     * @return this builder
+     */
+    public Builder clusterName(String clusterName) {
+      this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
+      return this;
+    }
+
+    /**
+     * Sets the key prefix every request key is written under (default {@code cortex}); empty for none.
+     *
+     * @param keyPrefix the prefix, without a trailing {@code /}
+     * @return this builder
+     */
+    public Builder keyPrefix(String keyPrefix) {
+      this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+      return this;
+    }
+
+    /**
+     * Sets the mapper payloads are parsed and results written with, and that handlers bind with (default: a plain
+     * one). Results are read back with a copy that keeps numbers exact.
+     *
+     * @param mapper the mapper
+     * @return this builder
+     */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /**
+     * Sets the client handed to handlers, supplied when first needed (default: one that reaches no cluster).
+     *
+     * @param client supplies the client
+     * @return this builder
+     */
+    public Builder client(Supplier<CortexClient> client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Sets how long (wall time) a replica's receive waits for a request (default 200 ms); closing waits at least
+     * this long.
+     *
+     * @param pollWait between 0 and 20 seconds
+     * @return this builder
+     */
+    public Builder pollWait(Duration pollWait) {
+      this.pollWait = Objects.requireNonNull(pollWait, "pollWait");
+      return this;
+    }
+
+    /**
+     * Sets the visibility of a received request and how much clock time passes between renewals while it is
+     * handled (defaults 30 s and 15 s).
+     *
+     * @param visibilityTimeout the visibility
+     * @param renewalPeriod the time between renewals, shorter than the visibility
+     * @return this builder
+     */
+    public Builder visibility(Duration visibilityTimeout, Duration renewalPeriod) {
+      this.visibilityTimeout = Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
+      this.renewalPeriod = Objects.requireNonNull(renewalPeriod, "renewalPeriod");
+      return this;
+    }
+
+    /**
+     * Sets how long an ended request (completed or failed) is kept, counted from its end (default 7 days, as
+     * Cortex's bucket lifecycle rule, which counts from each object's creation instead).
+     *
+     * @param retention the retention, positive
+     * @return this builder
+     */
+    public Builder retention(Duration retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
+    /**
+     * Sets how much clock time passes between purges of expired requests (default 1 minute). Reads answer 404 for
+     * an expired request even before it is purged.
+     *
+     * @param purgePeriod the period
+     * @return this builder
+     */
+    public Builder purgePeriod(Duration purgePeriod) {
+      this.purgePeriod = Objects.requireNonNull(purgePeriod, "purgePeriod");
+      return this;
+    }
+
+    /**
+     * Sets how often (wall time) timeouts, visibilities, the autoscaler and the purge are compared with the clock
+     * (default 50 ms). The autoscaler samples the queue every 10 seconds of clock time, as Cortex.
+     *
+     * @param tickPeriod the period
+     * @return this builder
+     */
+    public Builder tickPeriod(Duration tickPeriod) {
+      this.tickPeriod = Objects.requireNonNull(tickPeriod, "tickPeriod");
+      return this;
+    }
+
+    /**
+     * Sets how long (wall time) closing, unregistering or updating an API waits for the requests in flight before
+     * it interrupts them and leaves them queued (default 30 s).
+     *
+     * @param shutdownTimeout the bound
+     * @return this builder
+     */
+    public Builder shutdownTimeout(Duration shutdownTimeout) {
+      this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+      return this;
+    }
+
+    /**
+     * Builds the runtime and starts its ticker.
+     *
+     * @return the runtime
+     * @throws IllegalStateException when a required option is missing
+     * @throws IllegalArgumentException when a duration is out of range
+     */
+    public AsyncRuntime build() {
+      QueueBackend q = require(queues, "queueBackend");
+      ObjectStore s = require(store, "objectStore");
+      ExecutorService e = require(executor, "executor");
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("retention must be positive (got " + retention + ")");
+      }
+      if (renewalPeriod.compareTo(visibilityTimeout) >= 0 || renewalPeriod.isNegative() || renewalPeriod.isZero()) {
+        throw new IllegalArgumentException(
+            "renewalPeriod must be positive and shorter than visibilityTimeout (got " + renewalPeriod + " and "
+                + visibilityTimeout + ")");
+      }
+      RuntimeSettings settings =
+          new RuntimeSettings(
+              q,
+              new WorkloadStore(s, new WorkloadKeys(keyPrefix), mapper),
+              clock,
+              e,
+              metrics,
+              clusterName,
+              mapper,
+              client,
+              pollWait,
+              visibilityTimeout,
+              renewalPeriod,
+              retention,
+              purgePeriod,
+              shutdownTimeout);
+      return new AsyncRuntime(settings, tickPeriod);
+    }
+
+    private static <T> T require(@Nullable T value, String option) {
+      if (value == null) {
+        throw new IllegalStateException("AsyncRuntime: " + option + " is required");
+      }
+      return value;
+    }
+  }
+}

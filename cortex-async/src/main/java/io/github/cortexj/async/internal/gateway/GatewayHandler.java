@@ -1,0 +1,227 @@
+package io.github.cortexj.async.internal.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.cortexj.core.CortexClient;
+import io.github.cortexj.core.CortexException;
+import io.github.cortexj.core.job.ApiNotDeployedException;
+import io.github.cortexj.core.job.AsyncRequestNotFoundException;
+import io.github.cortexj.core.job.AsyncResult;
+import io.github.cortexj.core.job.DuplicateRequestIdException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers every request of the async gateway: {@code POST /<endpoint>} creates a workload, {@code GET
+ * /<endpoint>/<id>} reads it, any method on {@code /healthz} answers {@code ok}, {@code OPTIONS} is a CORS
+ * preflight; the rest is 404 or 405. It talks to the cluster only through {@link CortexClient}.
+ *
+ * <p>Errors are Cortex's plain texts (or ours, in its style) and never a stack trace: an unexpected exception is
+ * logged and answered with 500 {@code error: internal error}.
+ *
+ * <p>Thread safe: one instance serves every exchange.
+ */
+public final class GatewayHandler implements HttpHandler {
+
+  /** The text of a Create without a Content-Type, as Cortex's gateway answers it. */
+  static final String MISSING_CONTENT_TYPE = "error: missing Content-Type key in request header";
+
+  /** The text of a 500 for an exception nobody expected; the details go to the log. */
+  static final String INTERNAL_ERROR = "error: internal error";
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
+
+  private final CortexClient client;
+  private final EndpointRoutes routes;
+  private final BoundedBodyReader bodies;
+  private final InFlightRequests inFlight;
+  private final ObjectMapper mapper;
+
+  /**
+   * Creates the handler.
+   *
+   * @param client the cluster
+   * @param clock tells when the table of endpoints is due for a refresh
+   * @param routeMaxAge how long the table of endpoints is reused
+   * @param maxBodyBytes the largest request body accepted
+   * @param inFlight counts the requests being handled, for a graceful close
+   * @param mapper writes the JSON answers
+   */
+  public GatewayHandler(
+      CortexClient client,
+      Clock clock,
+      Duration routeMaxAge,
+      long maxBodyBytes,
+      InFlightRequests inFlight,
+      ObjectMapper mapper) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.routes = new EndpointRoutes(client, clock, routeMaxAge);
+    this.bodies = new BoundedBodyReader(maxBodyBytes);
+    this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    try {
+      if (!inFlight.enter()) {
+        exchange.getResponseHeaders().set("Connection", "close");
+        CorsPolicy.addToAnswer(exchange.getRequestHeaders(), exchange.getResponseHeaders());
+        GatewayAnswers.text(exchange, 503, "error: the gateway is shutting down");
+        return;
+      }
+      try {
+        dispatch(exchange);
+      } finally {
+        inFlight.exit();
+      }
+    } catch (IOException e) {
+      LOG.debug("{} {}: the connection ended early: {}", exchange.getRequestMethod(), path(exchange), e.toString());
+    } catch (RuntimeException e) {
+      LOG.error("{} {}: unexpected error", exchange.getRequestMethod(), path(exchange), e);
+      answerInternalError(exchange);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void dispatch(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = path(exchange);
+    if (method.equals("OPTIONS")) {
+      CorsPolicy.Preflight preflight =
+          CorsPolicy.preflight(exchange.getRequestHeaders(), exchange.getResponseHeaders());
+      GatewayAnswers.empty(exchange, preflight.status());
+      return;
+    }
+    CorsPolicy.addToAnswer(exchange.getRequestHeaders(), exchange.getResponseHeaders());
+    if (path.equals("/healthz")) {
+      GatewayAnswers.text(exchange, 200, "ok");
+      return;
+    }
+    Optional<Route> found = routes.resolve(path);
+    if (found.isEmpty()) {
+      GatewayAnswers.text(exchange, 404, "error: no AsyncAPI is served at " + path);
+      return;
+    }
+    Route route = found.get();
+    String allowed = route.isEndpoint() ? "POST" : "GET";
+    if (!method.equals(allowed)) {
+      exchange.getResponseHeaders().set("Allow", allowed + ", OPTIONS");
+      GatewayAnswers.text(
+          exchange, 405, "error: method " + method + " is not allowed on " + path + " (allowed: " + allowed + ")");
+      return;
+    }
+    String requestId = route.requestId();
+    if (requestId == null) {
+      create(exchange, route.apiName());
+    } else {
+      read(exchange, route.apiName(), requestId);
+    }
+  }
+
+  private void create(HttpExchange exchange, String apiName) throws IOException {
+    Headers headers = exchange.getRequestHeaders();
+    String requestId = headers.getFirst(RequestIds.HEADER);
+    if (requestId != null) {
+      Optional<String> problem = RequestIds.problem(requestId);
+      if (problem.isPresent()) {
+        GatewayAnswers.text(exchange, 400, problem.get());
+        return;
+      }
+    }
+    String contentType = headers.getFirst("Content-Type");
+    if (contentType == null || contentType.isBlank()) {
+      GatewayAnswers.text(exchange, 400, MISSING_CONTENT_TYPE);
+      return;
+    }
+    Optional<byte[]> body = bodies.read(exchange);
+    if (body.isEmpty()) {
+      // The rest of the body is left unread, so the connection cannot carry another request.
+      exchange.getResponseHeaders().set("Connection", "close");
+      GatewayAnswers.text(
+          exchange, 413, "error: the request body is larger than the limit of " + bodies.limit() + " bytes");
+      return;
+    }
+    String id;
+    try {
+      id =
+          requestId == null
+              ? client.submitAsync(apiName, body.get(), contentType.trim())
+              : client.submitAsync(apiName, body.get(), contentType.trim(), requestId);
+    } catch (DuplicateRequestIdException e) {
+      GatewayAnswers.text(exchange, 409, e.getMessage());
+      return;
+    } catch (CortexException e) {
+      answerClusterError(exchange, apiName, e);
+      return;
+    }
+    ObjectNode answer = mapper.createObjectNode().put("id", id);
+    GatewayAnswers.json(exchange, 200, withNewline(mapper.writeValueAsBytes(answer)));
+  }
+
+  private void read(HttpExchange exchange, String apiName, String requestId) throws IOException {
+    String notFound = "error: id " + requestId + " not found";
+    if (!RequestIds.isValid(requestId)) {
+      GatewayAnswers.text(exchange, 404, notFound);
+      return;
+    }
+    AsyncResult result;
+    try {
+      result = client.getAsync(apiName, requestId);
+    } catch (AsyncRequestNotFoundException e) {
+      GatewayAnswers.text(exchange, 404, notFound);
+      return;
+    } catch (CortexException e) {
+      answerClusterError(exchange, apiName, e);
+      return;
+    }
+    GatewayAnswers.json(exchange, 200, withNewline(mapper.writeValueAsBytes(result)));
+  }
+
+  /** Answers an error the cluster raised on purpose with its text, as Cortex's gateway does. */
+  private void answerClusterError(HttpExchange exchange, String apiName, CortexException e) throws IOException {
+    String message = e.getMessage();
+    String text = message.startsWith("error: ") ? message : "error: " + message;
+    if (e instanceof ApiNotDeployedException) {
+      routes.invalidate();
+      GatewayAnswers.text(exchange, 404, text);
+      return;
+    }
+    LOG.warn("api {}: the cluster failed ({}): {}", apiName, e.kind(), message, e);
+    GatewayAnswers.text(exchange, 500, text);
+  }
+
+  private static void answerInternalError(HttpExchange exchange) {
+    if (exchange.getResponseCode() != -1) {
+      return; // the status line is out: nothing more can be said on this exchange
+    }
+    try {
+      GatewayAnswers.text(exchange, 500, INTERNAL_ERROR);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("could not answer 500: {}", e.toString());
+    }
+  }
+
+  private static byte[] withNewline(byte[] json) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 1);
+    out.write(json, 0, json.length);
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  private static String path(HttpExchange exchange) {
+    @Nullable String raw = exchange.getRequestURI().getRawPath();
+    return raw == null ? "" : raw;
+  }
+}

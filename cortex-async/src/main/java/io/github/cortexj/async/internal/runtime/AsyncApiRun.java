@@ -1,0 +1,364 @@
+package io.github.cortexj.async.internal.runtime;
+
+import io.github.cortexj.async.AsyncApiDeployment;
+import io.github.cortexj.core.AsyncStatus;
+import io.github.cortexj.core.backend.BackendException;
+import io.github.cortexj.core.backend.ObjectInfo;
+import io.github.cortexj.core.backend.OutgoingMessage;
+import io.github.cortexj.core.backend.ReceivedMessage;
+import io.github.cortexj.core.job.AsyncRequestNotFoundException;
+import io.github.cortexj.core.job.AsyncResult;
+import io.github.cortexj.core.job.DuplicateRequestIdException;
+import io.github.cortexj.core.metrics.MetricsClient;
+import io.github.cortexj.core.payload.PayloadParser;
+import io.github.cortexj.core.spec.AutoscalingSpec;
+import io.github.cortexj.core.spec.HandlerSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One AsyncAPI running in a runtime: its queue, its replicas and their autoscaler, the requests in flight (for
+ * timeouts and visibility renewal), and the submit / read / cancel operations on its requests.
+ *
+ * <p>Thread safe.
+ */
+public final class AsyncApiRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AsyncApiRun.class);
+
+  private final RuntimeSettings settings;
+  private final AsyncApiDeployment deployment;
+  private final String queueUrl;
+  private final Runnable onRequestEnded;
+  private final RequestClaims claims = new RequestClaims();
+  private final PayloadParser payloadParser;
+  private final MetricsClient handlerMetrics;
+  private final List<AsyncReplica> replicas = new CopyOnWriteArrayList<>();
+  private final Set<InFlightRequest> inFlight = ConcurrentHashMap.newKeySet();
+  private final ReplicaAutoscaler autoscaler;
+  private final AutoscalingSpec autoscaling;
+  private @Nullable Instant lastPurge;
+  private volatile boolean closing;
+
+  /**
+   * Creates the run of an API whose queue exists; {@link #start()} starts its replicas.
+   *
+   * @param settings the runtime's settings
+   * @param deployment the API
+   * @param queueUrl the API's queue
+   * @param onRequestEnded called each time a request of this API ends, to wake waiters
+   */
+  public AsyncApiRun(
+      RuntimeSettings settings, AsyncApiDeployment deployment, String queueUrl, Runnable onRequestEnded) {
+    this.settings = settings;
+    this.deployment = deployment;
+    this.queueUrl = queueUrl;
+    this.onRequestEnded = onRequestEnded;
+    this.payloadParser = new PayloadParser(settings.mapper());
+    this.handlerMetrics = MetricsClient.forHandlers(settings.metrics());
+    this.autoscaling = Objects.requireNonNull(deployment.spec().autoscaling(), "an AsyncAPI has autoscaling");
+    this.autoscaler = new ReplicaAutoscaler(autoscaling, settings.clock().instant());
+  }
+
+  /** Returns the API's name. */
+  public String name() {
+    return deployment.name();
+  }
+
+  /** Returns the deployment this run serves. */
+  public AsyncApiDeployment deployment() {
+    return deployment;
+  }
+
+  /** Returns the API's queue URL. */
+  public String queueUrl() {
+    return queueUrl;
+  }
+
+  PayloadParser payloadParser() {
+    return payloadParser;
+  }
+
+  MetricsClient handlerMetrics() {
+    return handlerMetrics;
+  }
+
+  @Nullable Duration requestTimeout() {
+    HandlerSpec handler = deployment.spec().handler();
+    return handler == null ? null : handler.requestTimeout();
+  }
+
+  @Nullable Duration requestTtl() {
+    HandlerSpec handler = deployment.spec().handler();
+    return handler == null ? null : handler.requestTtl();
+  }
+
+  /** Starts {@code init_replicas} replicas. */
+  public void start() {
+    scaleTo(autoscaling.initReplicas());
+  }
+
+  /**
+   * Returns the number of replicas running and not asked to stop.
+   *
+   * @return the replica count
+   */
+  public int replicas() {
+    int count = 0;
+    for (AsyncReplica replica : replicas) {
+      if (!replica.isStopRequested()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private synchronized void scaleTo(int wanted) {
+    if (closing) {
+      return;
+    }
+    int current = replicas();
+    for (int i = current; i < wanted; i++) {
+      AsyncReplica replica = new AsyncReplica(this, settings);
+      replicas.add(replica);
+      try {
+        settings.executor().execute(replica);
+      } catch (RejectedExecutionException e) {
+        replicas.remove(replica);
+        replica.abandon();
+        LOG.error("the executor refused a replica of async api {}", name(), e);
+        return;
+      }
+    }
+    if (wanted < current) {
+      // Idle replicas stop first; a replica asked to stop finishes the request it holds.
+      int toStop = current - wanted;
+      for (boolean busy : new boolean[] {false, true}) {
+        for (AsyncReplica replica : replicas) {
+          if (toStop > 0 && !replica.isStopRequested() && replica.isBusy() == busy) {
+            replica.requestStop();
+            toStop--;
+          }
+        }
+      }
+    }
+  }
+
+  void replicaEnded(AsyncReplica replica) {
+    replicas.remove(replica);
+  }
+
+  /**
+   * Stores and queues a request.
+   *
+   * @param payload the body
+   * @param contentType its Content-Type, stored verbatim
+   * @param requestId the caller's id, or {@code null} to generate one
+   * @return the id
+   */
+  public String submit(byte[] payload, String contentType, @Nullable String requestId) {
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(contentType, "contentType");
+    if (contentType.isBlank()) {
+      throw new IllegalArgumentException("missing Content-Type: the payload's Content-Type must not be empty");
+    }
+    String id = requestId == null ? RequestIds.generate() : RequestIds.validate(requestId);
+    return claims.exclusively(
+        id,
+        () -> {
+          if (settings.workloads().exists(name(), id)) {
+            throw new DuplicateRequestIdException(name(), id);
+          }
+          // Unlike Cortex, the in_queue marker is written before the message is sent, so that a replica never
+          // takes a request that has no marker yet (which it would read as cancelled).
+          settings.workloads().create(name(), id, payload, contentType);
+          try {
+            settings.queues().send(queueUrl, new OutgoingMessage("request", id, Map.of(), id, id));
+          } catch (RuntimeException e) {
+            settings.workloads().delete(name(), id); // nothing half-submitted is left behind
+            throw e;
+          }
+          return id;
+        });
+  }
+
+  /**
+   * Reads a request.
+   *
+   * @param id the id
+   * @return the request
+   */
+  public AsyncResult get(String id) {
+    if (!RequestIds.isValid(id)) {
+      throw new AsyncRequestNotFoundException(name(), id);
+    }
+    return settings.workloads().read(name(), id, settings.clock().instant(), settings.retention());
+  }
+
+  /**
+   * Cancels a request that is still queued: everything stored for it is deleted (its id answers 404), and its
+   * message is dropped when a replica receives it.
+   *
+   * @param id the id
+   * @return whether it was cancelled; {@code false} once it is in progress or ended
+   */
+  public boolean cancel(String id) {
+    AsyncResult current = get(id); // 404 for unknown or expired ids
+    if (current.status() != AsyncStatus.IN_QUEUE) {
+      return false;
+    }
+    return claims.exclusively(
+        id,
+        () -> {
+          Map<AsyncStatus, ObjectInfo> markers = settings.workloads().markers(name(), id);
+          if (claims.isClaimed(id) || WorkloadStore.status(markers).orElse(null) != AsyncStatus.IN_QUEUE) {
+            return false;
+          }
+          settings.workloads().delete(name(), id);
+          onRequestEnded.run();
+          return true;
+        });
+  }
+
+  /**
+   * Claims a received request for a replica. A request that was cancelled (it has no marker left) or has ended (a
+   * delivery after its outcome was recorded) is not claimed and its message is deleted; one another replica here
+   * handles is not claimed either, and its message left alone.
+   *
+   * @return the request's markers when claimed, empty otherwise
+   */
+  Optional<Map<AsyncStatus, ObjectInfo>> claim(String id, ReceivedMessage message) {
+    return claims.<Optional<Map<AsyncStatus, ObjectInfo>>>exclusively(
+        id,
+        () -> {
+          if (claims.isClaimed(id)) {
+            return Optional.empty();
+          }
+          Map<AsyncStatus, ObjectInfo> markers = settings.workloads().markers(name(), id);
+          Optional<AsyncStatus> status = WorkloadStore.status(markers);
+          if (status.isEmpty() || status.get().isTerminal()) {
+            LOG.info("dropping request {}: {}", id, status.isEmpty() ? "it was cancelled" : "it has ended");
+            deleteMessage(message);
+            return Optional.empty();
+          }
+          claims.claim(id);
+          return Optional.of(markers);
+        });
+  }
+
+  void releaseClaim(String id) {
+    claims.release(id);
+  }
+
+  void deleteMessage(ReceivedMessage message) {
+    settings.queues().delete(queueUrl, message.receiptHandle());
+  }
+
+  /** Makes a received message visible again at once. */
+  void release(ReceivedMessage message) {
+    try {
+      settings.queues().changeVisibility(queueUrl, message.receiptHandle(), Duration.ZERO);
+    } catch (BackendException e) {
+      LOG.warn("could not release request {} of async api {}: {}", message.body(), name(), e.getMessage());
+    }
+  }
+
+  void addInFlight(InFlightRequest request) {
+    inFlight.add(request);
+  }
+
+  void removeInFlight(InFlightRequest request) {
+    inFlight.remove(request);
+  }
+
+  void ended() {
+    onRequestEnded.run();
+  }
+
+  boolean isClosing() {
+    return closing;
+  }
+
+  /**
+   * Does what is due at {@code now}: interrupts requests past their timeout, renews visibilities, scales the
+   * replicas, and purges expired requests.
+   *
+   * @param now the clock's time
+   */
+  public void tick(Instant now) {
+    for (InFlightRequest request : inFlight) {
+      request.enforceDeadline(now);
+      request.renewIfDue(settings.queues(), now, settings.visibilityTimeout(), settings.renewalPeriod());
+    }
+    if (closing) {
+      return;
+    }
+    if (autoscaler.isDue(now)) {
+      long queueLength = settings.queues().counts(queueUrl).total();
+      int current = replicas();
+      int wanted = autoscaler.decide(now, queueLength, current);
+      if (wanted != current) {
+        LOG.info("scaling async api {} from {} to {} replicas (queue length {})", name(), current, wanted,
+            queueLength);
+        scaleTo(wanted);
+      }
+    }
+    if (lastPurge == null || !now.isBefore(lastPurge.plus(settings.purgePeriod()))) {
+      lastPurge = now;
+      List<String> purged = settings.workloads().purgeExpired(name(), now, settings.retention());
+      if (!purged.isEmpty()) {
+        LOG.debug("purged {} expired requests of async api {}", purged.size(), name());
+      }
+    }
+  }
+
+  /** Asks every replica to stop after the request it holds, and stops scaling; {@link #stop} waits for them. */
+  public synchronized void requestStop() {
+    closing = true;
+    replicas.forEach(AsyncReplica::requestStop);
+  }
+
+  /**
+   * Stops the replicas: each finishes the request it holds; after {@code wait} the ones still running are
+   * interrupted, and their requests are left queued to be handled again.
+   *
+   * @param wait the longest wall time to wait for requests in flight
+   * @return whether every replica ended in time
+   */
+  public boolean stop(Duration wait) {
+    requestStop();
+    List<AsyncReplica> stopping = new ArrayList<>(replicas);
+    long deadline = System.nanoTime() + wait.toNanos();
+    boolean clean = true;
+    try {
+      for (AsyncReplica replica : stopping) {
+        if (!replica.awaitEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+          clean = false;
+        }
+      }
+      if (!clean) {
+        inFlight.forEach(InFlightRequest::interruptForShutdown);
+        for (AsyncReplica replica : stopping) {
+          replica.awaitEnd(Duration.ofSeconds(5));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      inFlight.forEach(InFlightRequest::interruptForShutdown);
+      clean = false;
+    }
+    return clean;
+  }
+}

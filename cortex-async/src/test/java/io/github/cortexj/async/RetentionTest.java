@@ -1,0 +1,121 @@
+package io.github.cortexj.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cortexj.core.AsyncStatus;
+import io.github.cortexj.core.Handlers;
+import io.github.cortexj.core.job.AsyncRequestNotFoundException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Retention (§8.3), counted from each request's end, on the manual clock. */
+class RetentionTest {
+
+  private static final String PREFIX = "cortex/workloads/scorer/";
+
+  private final AsyncCluster cluster = new AsyncCluster();
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  @AfterEach
+  void close() {
+    release.countDown();
+    cluster.close();
+  }
+
+  @Test
+  void purgesACompletedRequestSevenDaysAfterItEndedInMillisecondsOfWallTime() {
+    cluster.deploy((payload, context) -> Map.of("ok", true));
+    String id = cluster.submit("kept", "{}", "application/json");
+    cluster.awaitEnd(id);
+    long started = System.nanoTime();
+
+    cluster.advance(Duration.ofDays(7).minusSeconds(1));
+    AsyncStatus before = cluster.runtime.get(AsyncCluster.API, id).status();
+    cluster.advance(Duration.ofSeconds(1));
+    Throwable after = org.assertj.core.api.Assertions.catchThrowable(() -> cluster.runtime.get(AsyncCluster.API, id));
+    cluster.advance(Duration.ofMinutes(1)); // the purge period: the objects themselves go at the next purge
+
+    Duration wall = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(before).isEqualTo(AsyncStatus.COMPLETED);
+    assertThat(after).isInstanceOf(AsyncRequestNotFoundException.class).hasMessage("error: id kept not found");
+    assertThat(cluster.store.listAll(PREFIX + "kept/")).isEmpty();
+    assertThat(wall).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void purgesAFailedRequestWithItsError() {
+    cluster.deploy(
+        (payload, context) -> {
+          throw new IllegalStateException("no");
+        });
+    String id = cluster.submit("broken", "{}", "application/json");
+    cluster.awaitEnd(id);
+
+    cluster.advance(Duration.ofDays(7));
+
+    assertThatThrownBy(() -> cluster.runtime.get(AsyncCluster.API, id))
+        .isInstanceOf(AsyncRequestNotFoundException.class);
+    assertThat(cluster.store.listAll(PREFIX + "broken/")).isEmpty();
+  }
+
+  @Test
+  void countsRetentionFromTheEndNotFromSubmission() {
+    cluster.deploy(
+        spec -> spec,
+        Handlers.async(
+            init ->
+                (payload, context) -> {
+                  release.await();
+                  return Map.of();
+                }));
+    String id = cluster.submit("long", "{}", "application/json");
+    cluster.awaitStatus(id, AsyncStatus.IN_PROGRESS);
+    cluster.advance(Duration.ofDays(3));
+    release.countDown();
+    cluster.awaitEnd(id);
+
+    cluster.advance(Duration.ofDays(6));
+
+    assertThat(cluster.runtime.get(AsyncCluster.API, id).status()).isEqualTo(AsyncStatus.COMPLETED);
+    assertThat(cluster.store.head(PREFIX + "long/status/in_queue")).isPresent();
+  }
+
+  @Test
+  void keepsRequestsThatHaveNotEnded() {
+    cluster.deploy(
+        spec -> spec,
+        Handlers.async(
+            init ->
+                (payload, context) -> {
+                  release.await();
+                  return Map.of();
+                }));
+    String running = cluster.submit("running", "{}", "application/json");
+    cluster.awaitStatus(running, AsyncStatus.IN_PROGRESS);
+    cluster.submit("queued", "{}", "application/json");
+
+    cluster.advance(Duration.ofDays(30));
+
+    assertThat(cluster.runtime.get(AsyncCluster.API, "running").status()).isEqualTo(AsyncStatus.IN_PROGRESS);
+    assertThat(cluster.runtime.get(AsyncCluster.API, "queued").status()).isEqualTo(AsyncStatus.IN_QUEUE);
+  }
+
+  @Test
+  void usesTheConfiguredRetention() {
+    cluster.close();
+    try (AsyncCluster shortLived = new AsyncCluster(builder -> builder.retention(Duration.ofHours(1)))) {
+      shortLived.deploy((payload, context) -> Map.of());
+      String id = shortLived.submitJson("{}");
+      shortLived.awaitEnd(id);
+
+      shortLived.advance(Duration.ofHours(1));
+
+      assertThatThrownBy(() -> shortLived.runtime.get(AsyncCluster.API, id))
+          .isInstanceOf(AsyncRequestNotFoundException.class);
+    }
+  }
+}
