@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ends a job run exactly once, whatever ends it (completion, a failure, the timeout, a stop): records the error
- * when there is one, writes {@code metrics.json} and the status marker, interrupts the batches in flight and
- * deletes the job's queues, so that every worker of this process leaves its loop.
+ * when there is one, writes {@code metrics.json} and the status marker, and interrupts the batches in flight and
+ * the workers waiting for one, so that every worker of this process leaves its loop. The job's queues are deleted
+ * only once the enqueuer and every worker of this process have left ({@link #taskLeft(JobRun)}), so that no
+ * sibling worker polls a queue that is already gone.
  *
  * <p>Thread safe.
  */
@@ -52,10 +54,41 @@ final class JobEnding {
       LOG.info("job {} of {} ended: {}", spec.jobId(), spec.apiName(), status.code());
     } finally {
       run.endRecorded();
-      deleteQueue(run.queueUrl());
-      deleteQueue(run.completionQueueUrl());
+      if (run.claimQueueRelease(false)) {
+        deleteQueues(run);
+      }
     }
     return true;
+  }
+
+  /**
+   * Records that a task of the run (its enqueuer or a worker) has left; the last to leave an ended run deletes
+   * its queues.
+   *
+   * @param run the run
+   */
+  void taskLeft(JobRun run) {
+    run.taskLeft();
+    if (run.claimQueueRelease(false)) {
+      deleteQueues(run);
+    }
+  }
+
+  /**
+   * Deletes the queues of an ended run even if some of its tasks have not left, when closing after waiting for
+   * them.
+   *
+   * @param run the run
+   */
+  void releaseQueuesNow(JobRun run) {
+    if (run.claimQueueRelease(true)) {
+      deleteQueues(run);
+    }
+  }
+
+  private void deleteQueues(JobRun run) {
+    deleteQueue(run.queueUrl());
+    deleteQueue(run.completionQueueUrl());
   }
 
   private void deleteQueue(@Nullable String url) {
