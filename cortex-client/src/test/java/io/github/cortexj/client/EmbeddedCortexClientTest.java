@@ -102,14 +102,15 @@ class EmbeddedCortexClientTest {
     DeployResult result =
         client.createApi(
             spec,
-            init -> {
-              int factor = ((Number) init.config().get("factor")).intValue();
-              return (batch, context) -> {
-                synchronized (sum) {
-                  batch.forEach(item -> sum[0] += (long) item.intValue() * factor);
-                }
-              };
-            });
+            io.github.cortexj.core.Handlers.batch(
+                init -> {
+                  int factor = ((Number) init.config().get("factor")).intValue();
+                  return (batch, context) -> {
+                    synchronized (sum) {
+                      batch.forEach(item -> sum[0] += (long) item.intValue() * factor);
+                    }
+                  };
+                }));
     assertThat(result.message()).isEqualTo("created doubler (BatchAPI)");
 
     JobSpec job = client.submitJob("doubler", JobSubmission.items(List.of(1, 2, 3)).batchSize(2).build());
@@ -123,7 +124,10 @@ class EmbeddedCortexClientTest {
   @Test
   void deletingAnApiStopsItsRunningJobs() throws Exception {
     ApiSpec spec = ApiSpec.batch("slow").handlerClass("unused.Placeholder").build();
-    client.createApi(spec, init -> (batch, context) -> new java.util.concurrent.CountDownLatch(1).await());
+    client.createApi(
+        spec,
+        io.github.cortexj.core.Handlers.batch(
+            init -> (batch, context) -> new java.util.concurrent.CountDownLatch(1).await()));
     JobSpec job = client.submitJob("slow", JobSubmission.items(List.of(1)).build());
     BatchJobStatus running;
     do {

@@ -3,6 +3,7 @@ package io.github.cortexj.benchmarks.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cortexj.client.EmbeddedCortexClient;
+import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.JobStatus;
 import io.github.cortexj.core.job.BatchJobStatus;
@@ -82,7 +83,7 @@ public class BatchRuntimeBenchmark {
     cortex = EmbeddedCortexClient.builder().workerThreads(WORKERS + 1).objectMapper(mapper).build();
     cortex.createApi(
         ApiSpec.batch(API).handlerClass("unused.NoOpHandler").build(),
-        init -> (batch, context) -> handled.add(batch.size()));
+        Handlers.batch(init -> (batch, context) -> handled.add(batch.size())));
     consumers = Executors.newFixedThreadPool(WORKERS);
   }
 

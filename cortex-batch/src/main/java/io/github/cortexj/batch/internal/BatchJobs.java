@@ -314,6 +314,14 @@ public final class BatchJobs implements AutoCloseable {
    * @return the status
    */
   public BatchJobStatus status(String api, String jobId) {
+    return status(api, jobId, true);
+  }
+
+  /**
+   * Reads a job's status; with {@code exact} false, a job in progress that this process runs takes its batch
+   * counts from the process's workers instead of listing its batch records (for listings).
+   */
+  private BatchJobStatus status(String api, String jobId, boolean exact) {
     JobSpec spec = spec(api, jobId);
     JobStore store = settings.jobStore();
     JobStore.StatusMarker marker = store.status(api, jobId);
@@ -322,7 +330,7 @@ public final class BatchJobs implements AutoCloseable {
     BatchMetrics metrics = terminal ? store.readMetrics(api, jobId).orElse(null) : null;
     JobStore.OutcomeCounts counts = null;
     if (metrics == null) {
-      counts = store.outcomes(api, jobId);
+      counts = !exact && !terminal && run != null ? run.countsHere() : store.outcomes(api, jobId);
       metrics =
           new BatchMetrics(
               counts.succeeded(),
@@ -357,7 +365,9 @@ public final class BatchJobs implements AutoCloseable {
   }
 
   /**
-   * Lists the jobs of an API, newest first.
+   * Lists the jobs of an API, newest first. The cost grows with the number of jobs, not of batches: an ended job
+   * reads its {@code metrics.json}, a job in progress run by this process takes its counts from its workers, and
+   * only a job in progress run by another process lists its batch records.
    *
    * @param api the API name
    * @return their statuses
@@ -367,7 +377,7 @@ public final class BatchJobs implements AutoCloseable {
     Collections.sort(jobIds, JobIdOrder.NEWEST_FIRST);
     List<BatchJobStatus> statuses = new ArrayList<>();
     for (String jobId : jobIds) {
-      statuses.add(status(api, jobId));
+      statuses.add(status(api, jobId, false));
     }
     return statuses;
   }

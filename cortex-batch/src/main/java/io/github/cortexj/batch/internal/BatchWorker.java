@@ -237,7 +237,7 @@ final class BatchWorker implements Runnable {
     if (failure == null) {
       builtIn(() -> settings.metrics().increment("cortex_batch_succeeded", 1, tags));
       settings.jobStore().writeSucceeded(spec.apiName(), spec.jobId(), batchId);
-      run.batchEndedHere();
+      run.batchEndedHere(true);
       settings.queues().delete(queueUrl, receipt);
       return;
     }
@@ -251,11 +251,13 @@ final class BatchWorker implements Runnable {
     if (!partial && message.receiveCount() < run.maxAttempts()) {
       settings.queues().changeVisibility(queueUrl, receipt, run.backoff());
       settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
+      run.failedAttemptHere();
       return;
     }
     settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
+    run.failedAttemptHere();
     settings.jobStore().writeFailed(spec.apiName(), spec.jobId(), failedBatch(batchId, items, message, failure));
-    run.batchEndedHere();
+    run.batchEndedHere(false);
     if (spec.sqsDeadLetterQueue() != null && !partial) {
       // Delivered again at once, the message moves to the dead-letter queue (its receive count is spent).
       settings.queues().changeVisibility(queueUrl, receipt, Duration.ZERO);

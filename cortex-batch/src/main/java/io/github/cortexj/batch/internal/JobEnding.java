@@ -35,6 +35,16 @@ final class JobEnding {
    * @return {@code true} when this call ended the run
    */
   boolean end(JobRun run, JobStatus status, @Nullable Throwable error) {
+    return end(run, status, error, null);
+  }
+
+  /**
+   * Ends the run with a status and batch counts already read from the store, unless it has already ended.
+   *
+   * @param counts the final counts, or {@code null} to read them
+   * @return {@code true} when this call ended the run
+   */
+  boolean end(JobRun run, JobStatus status, @Nullable Throwable error, JobStore.@Nullable OutcomeCounts counts) {
     JobSpec spec = run.spec();
     if (!run.end(status)) {
       return false;
@@ -44,12 +54,12 @@ final class JobEnding {
       if (error != null) {
         store.writeError(spec.apiName(), spec.jobId(), error);
       }
-      JobStore.OutcomeCounts counts = store.outcomes(spec.apiName(), spec.jobId());
+      JobStore.OutcomeCounts ended = counts != null ? counts : store.outcomes(spec.apiName(), spec.jobId());
       store.writeMetrics(
           spec.apiName(),
           spec.jobId(),
           new BatchMetrics(
-              counts.succeeded(), counts.failed(), counts.failedAttempts(), run.averageSecondsPerDelivery()));
+              ended.succeeded(), ended.failed(), ended.failedAttempts(), run.averageSecondsPerDelivery()));
       store.writeMarker(spec.apiName(), spec.jobId(), status);
       LOG.info("job {} of {} ended: {}", spec.jobId(), spec.apiName(), status.code());
     } finally {

@@ -58,6 +58,8 @@ public final class JobRun {
   private final Set<Thread> woken = new java.util.HashSet<>();
   /** Batches whose final outcome a worker of this process wrote. */
   private final AtomicLong endedHere = new AtomicLong();
+  private final AtomicLong failedHere = new AtomicLong();
+  private final AtomicLong failedAttemptsHere = new AtomicLong();
   /** The number of batches once enqueuing has ended, else -1. */
   private volatile long enqueuedBatches = -1;
 
@@ -239,8 +241,25 @@ public final class JobRun {
   }
 
   /** Records that a worker of this process wrote a batch's final outcome. */
-  void batchEndedHere() {
+  void batchEndedHere(boolean succeeded) {
     endedHere.incrementAndGet();
+    if (!succeeded) {
+      failedHere.incrementAndGet();
+    }
+  }
+
+  /** Records that a worker of this process wrote a failed delivery. */
+  void failedAttemptHere() {
+    failedAttemptsHere.incrementAndGet();
+  }
+
+  /**
+   * Returns the batch counts of the workers of this process: the live counts of a job run only here, read
+   * without listing the store (a batch handled twice after a lost renewal counts twice).
+   */
+  JobStore.OutcomeCounts countsHere() {
+    long failedCount = failedHere.get();
+    return new JobStore.OutcomeCounts(endedHere.get() - failedCount, failedCount, failedAttemptsHere.get());
   }
 
   /** Records that enqueuing has ended with this many batches. */
