@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Submits, runs, stops and reads the batch jobs of one cluster: validation, the store layout, the enqueuer on the
- * executor, then {@code workers} {@link BatchWorker}s, and a ticker that renews visibilities and enforces
- * timeouts on the runtime's clock.
+ * executor with {@code workers} {@link BatchWorker}s started beside it, and a ticker that renews visibilities and
+ * enforces timeouts on the runtime's clock.
  *
  * <p>Thread safe.
  */

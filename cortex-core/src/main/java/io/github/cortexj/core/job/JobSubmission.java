@@ -223,7 +223,8 @@ public record JobSubmission(
     }
 
     /**
-     * Sets the job timeout (default none), counted from the moment the workers start, in whole seconds.
+     * Sets the job timeout (default none), counted from the end of enqueuing (when Cortex starts the workers),
+     * in whole seconds.
      *
      * @param timeout at least one second
      * @return this builder
