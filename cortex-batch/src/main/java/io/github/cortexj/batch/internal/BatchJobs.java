@@ -258,7 +258,6 @@ public final class BatchJobs implements AutoCloseable {
               completionUrl,
               new OutgoingMessage(
                   id, COMPLETION_BODY, Map.of("job_complete", "true", "api_name", api, "job_id", jobId), id, id));
-      run.wakePollers(); // idle workers look at the completion message now, not after their poll wait
     } catch (RuntimeException e) {
       if (!run.isEnded()) {
         LOG.error("failed to enqueue job {} of {}", jobId, api, e);

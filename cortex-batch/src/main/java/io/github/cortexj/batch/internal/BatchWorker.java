@@ -100,8 +100,10 @@ final class BatchWorker implements Runnable {
     if (queueUrl == null || completionUrl == null) {
       throw new IllegalStateException("workers start after the queues exist");
     }
-    // Look at the queues without waiting after a wake-up, or once this process has seen every batch end: the
-    // completion message is then due, and a long poll of the empty job queue would only delay it.
+    // Look at the queues without waiting once this process has seen every batch end: the completion message is
+    // then due, and a long poll of the empty job queue would only delay it. (Waking a waiting receive with an
+    // interrupt is not an option: an SQS receive aborted mid-way can take a message away for its visibility
+    // timeout, spending one of its attempts.)
     boolean quick = false;
     while (!run.isEnded() && !Thread.currentThread().isInterrupted()) {
       List<ReceivedMessage> messages = List.of();
@@ -121,15 +123,13 @@ final class BatchWorker implements Runnable {
       } catch (RuntimeException e) {
         failure = e;
       }
-      quick = run.leavePoll();
+      run.leavePoll();
+      quick = false;
       if (run.isEnded()) {
         return; // woken by the end (or the queues were deleted by another process); a message received meanwhile
         // becomes visible again
       }
       if (failure != null) {
-        if (quick) {
-          continue; // the receive was interrupted by a wake-up
-        }
         throw failure;
       }
       if (completionMessage) {

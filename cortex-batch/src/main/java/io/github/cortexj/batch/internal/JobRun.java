@@ -54,8 +54,6 @@ public final class JobRun {
       new java.util.concurrent.atomic.AtomicBoolean();
   /** Worker threads waiting in a receive, guarded by {@code this}: the end wakes them. */
   private final Set<Thread> polling = new java.util.HashSet<>();
-  /** Polling threads interrupted only to look again at once (not because the run ended), guarded by {@code this}. */
-  private final Set<Thread> woken = new java.util.HashSet<>();
   /** Batches whose final outcome a worker of this process wrote. */
   private final AtomicLong endedHere = new AtomicLong();
   private final AtomicLong failedHere = new AtomicLong();
@@ -213,31 +211,9 @@ public final class JobRun {
     return true;
   }
 
-  /**
-   * Records that the current thread's receive has returned; no interrupt from this run reaches it from now.
-   *
-   * @return {@code true} when it was woken by {@link #wakePollers()}, whose interrupt is then cleared
-   */
-  synchronized boolean leavePoll() {
-    Thread thread = Thread.currentThread();
-    polling.remove(thread);
-    if (woken.remove(thread)) {
-      Thread.interrupted();
-      return true;
-    }
-    return false;
-  }
-
-  /**
-   * Wakes the workers waiting in a receive of the job's queue, so that they look at the completion queue at
-   * once rather than after their poll wait: the completion message has just been sent.
-   */
-  synchronized void wakePollers() {
-    for (Thread thread : polling) {
-      if (woken.add(thread)) {
-        thread.interrupt();
-      }
-    }
+  /** Records that the current thread's receive has returned; no interrupt from the end reaches it from now. */
+  synchronized void leavePoll() {
+    polling.remove(Thread.currentThread());
   }
 
   /** Records that a worker of this process wrote a batch's final outcome. */
