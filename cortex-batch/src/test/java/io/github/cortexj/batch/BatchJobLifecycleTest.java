@@ -222,4 +222,28 @@ class BatchJobLifecycleTest {
         .extracting("kind")
         .isEqualTo("job.not_found");
   }
+
+  @Test
+  void listsARunningJobWithTheLiveCountsOfItsWorkers() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    cluster.deploy(
+        (batch, context) -> {
+          if (batch.get(0).intValue() == 0) {
+            release.await();
+          }
+        });
+    JobSpec spec = cluster.submit(JobSubmission.items(numbers(10)).batchSize(1).workers(2).build());
+
+    Eventually.until(
+        "nine batches succeed",
+        () -> cluster.runtime.listJobs(BatchCluster.API).get(0).batchMetrics().succeeded() == 9);
+    BatchJobStatus listed = cluster.runtime.listJobs(BatchCluster.API).get(0);
+    assertThat(listed.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(listed.batchesInQueue()).isEqualTo(1);
+    assertThat(listed.batchMetrics().failed()).isZero();
+    assertThat(cluster.runtime.getJob(BatchCluster.API, spec.jobId()).batchMetrics().succeeded()).isEqualTo(9);
+
+    release.countDown();
+    assertThat(cluster.awaitEnd(spec.jobId()).batchMetrics().succeeded()).isEqualTo(10);
+  }
 }

@@ -22,6 +22,12 @@ final class FlakySendQueueBackend implements QueueBackend {
   private final QueueBackend delegate;
   private final java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
   final AtomicInteger reportedFailures = new AtomicInteger();
+  /** Receives in progress, by queue URL. */
+  private final java.util.Map<String, AtomicInteger> receiving = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Queues deleted while a receive on them was in progress. */
+  final java.util.Set<String> deletedWhilePolled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Queues deleted. */
+  final java.util.Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** When set, every batch send first waits for this latch (to hold an enqueuer mid-way). */
   volatile java.util.concurrent.@org.jspecify.annotations.Nullable CountDownLatch sendGate;
   final java.util.concurrent.CountDownLatch sendWaiting = new java.util.concurrent.CountDownLatch(1);
@@ -76,6 +82,11 @@ final class FlakySendQueueBackend implements QueueBackend {
 
   @Override
   public void deleteQueue(String queueUrl) {
+    AtomicInteger inProgress = receiving.get(queueUrl);
+    if (inProgress != null && inProgress.get() > 0) {
+      deletedWhilePolled.add(queueUrl);
+    }
+    deleted.add(queueUrl);
     delegate.deleteQueue(queueUrl);
   }
 
@@ -86,7 +97,13 @@ final class FlakySendQueueBackend implements QueueBackend {
 
   @Override
   public List<ReceivedMessage> receive(String queueUrl, ReceiveRequest request) {
-    return delegate.receive(queueUrl, request);
+    AtomicInteger inProgress = receiving.computeIfAbsent(queueUrl, url -> new AtomicInteger());
+    inProgress.incrementAndGet();
+    try {
+      return delegate.receive(queueUrl, request);
+    } finally {
+      inProgress.decrementAndGet();
+    }
   }
 
   @Override

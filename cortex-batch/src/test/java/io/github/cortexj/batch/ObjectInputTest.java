@@ -105,6 +105,9 @@ class ObjectInputTest {
     assertThat(cluster.store.head(prefix + "payload.json")).isEmpty();
     assertThat(cluster.store.head(prefix + "metrics.json")).isPresent();
     assertThat(cluster.store.head(prefix + "succeeded")).isPresent();
-    assertThat(cluster.store.listAll(prefix + "batches/")).hasSize(2);
+    assertThat(cluster.store.listAll(prefix)).extracting(info -> info.key().substring(prefix.length()))
+        .containsExactlyInAnyOrder(
+            "spec.json", "max_batch_count", "metrics.json", "pending", "enqueuing", "running", "succeeded");
+    assertThat(cluster.store.listAll("cortex/batch_outcomes/reviews/" + spec.jobId() + "/")).hasSize(2);
   }
 }

@@ -1,6 +1,5 @@
 package io.github.cortexj.benchmarks.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cortexj.client.EmbeddedCortexClient;
 import io.github.cortexj.core.Handlers;
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>
  * java -Xmx256m -XX:+ExitOnOutOfMemoryError -cp benchmarks/target/benchmarks.jar \
- *     io.github.cortexj.benchmarks.batch.BatchMemoryCheck [all|items|files] [items=N] [mib=M]
+ *     io.github.cortexj.benchmarks.batch.BatchMemoryCheck [all|items|files] [nodes] [items=N] [mib=M]
  * </pre>
  *
  * <p>Exits 0 when every job it ran succeeded and handled every item, 1 otherwise, 2 on a bad argument.
@@ -56,12 +55,14 @@ public final class BatchMemoryCheck {
   /**
    * Runs the checks the arguments name and exits with the outcome.
    *
-   * @param args {@code all} (default), {@code items} or {@code files}, then optionally {@code items=N} (default
-   *     1,000,000) and {@code mib=M} (default 100)
+   * @param args {@code all} (default), {@code items} or {@code files}, then optionally {@code nodes} (the caller
+   *     holds the items as {@code ObjectNode}s rather than records), {@code items=N} (default 1,000,000) and
+   *     {@code mib=M} (default 100)
    * @throws InterruptedException when interrupted while waiting for a job
    */
   public static void main(String[] args) throws InterruptedException {
     String which = "all";
+    boolean nodes = false;
     int items = 1_000_000;
     int mib = 100;
     try {
@@ -70,6 +71,8 @@ public final class BatchMemoryCheck {
           items = Integer.parseInt(arg.substring("items=".length()));
         } else if (arg.startsWith("mib=")) {
           mib = Integer.parseInt(arg.substring("mib=".length()));
+        } else if (arg.equals("nodes")) {
+          nodes = true;
         } else if (List.of("all", "items", "files").contains(arg)) {
           which = arg;
         } else {
@@ -78,7 +81,7 @@ public final class BatchMemoryCheck {
       }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage()
-          + "; usage: BatchMemoryCheck [all|items|files] [items=N] [mib=M]");
+          + "; usage: BatchMemoryCheck [all|items|files] [nodes] [items=N] [mib=M]");
       System.exit(2);
     }
     System.out.printf(Locale.ROOT, "max heap %d MiB, %d processors%n",
@@ -87,7 +90,7 @@ public final class BatchMemoryCheck {
     try (HeapPeaks peaks = new HeapPeaks()) {
       BatchMemoryCheck check = new BatchMemoryCheck(peaks);
       if (!which.equals("files")) {
-        ok &= check.itemList(items);
+        ok &= check.itemList(items, nodes);
       }
       if (!which.equals("items")) {
         ok &= check.delimitedFiles(mib);
@@ -96,16 +99,19 @@ public final class BatchMemoryCheck {
     System.exit(ok ? 0 : 1);
   }
 
-  /** Runs the item_list job; the items are built after the peaks are reset, as the caller holds them too. */
-  private boolean itemList(int count) throws InterruptedException {
+  /**
+   * Runs the item_list job; the items are built after the peaks are reset, as the caller holds them too: as
+   * records (default) or, with {@code nodes}, as Jackson {@code ObjectNode}s.
+   */
+  private boolean itemList(int count, boolean asNodes) throws InterruptedException {
     settle();
     long before = HeapPeaks.usedBytes();
     peaks.reset();
     try (EmbeddedCortexClient cortex = startCluster(EmbeddedCortexClient.builder())) {
-      List<JsonNode> items = SmallItems.ids(mapper, count);
+      List<?> items = asNodes ? SmallItems.ids(mapper, count) : SmallItems.idRecords(count);
       settle();
-      System.out.printf(Locale.ROOT, "item_list input: %d items built as JSON nodes; heap in use holding them:"
-          + " %.1f MiB%n", count, (HeapPeaks.usedBytes() - before) / (double) MIB);
+      System.out.printf(Locale.ROOT, "item_list input: %d items built as %s; heap in use holding them:"
+          + " %.1f MiB%n", count, asNodes ? "JSON nodes" : "records", (HeapPeaks.usedBytes() - before) / (double) MIB);
       long started = System.nanoTime();
       JobSpec job = cortex.submitJob(API, JobSubmission.items(items).batchSize(BATCH_SIZE).workers(WORKERS).build());
       items = List.of();

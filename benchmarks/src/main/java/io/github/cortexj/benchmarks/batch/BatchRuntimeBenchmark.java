@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * share of the baseline's throughput.
  *
  * <p>The runtime's job goes through everything a job does on the in-memory backends: validation, the stored
- * payload and status markers, the enqueuer (all batches are enqueued before the workers start, as in Cortex),
- * receive, visibility and delete per batch, and the completion check. Its first jobs run on cold code and take
+ * payload and status markers, the enqueuer (the workers start while it enqueues), receive, visibility and delete
+ * per batch, and the completion check. Its first jobs run on cold code and take
  * several seconds each, hence the one long warm-up iteration.
  */
 @State(Scope.Benchmark)

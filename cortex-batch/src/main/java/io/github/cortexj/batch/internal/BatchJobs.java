@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Submits, runs, stops and reads the batch jobs of one cluster: validation, the store layout, the enqueuer on the
- * executor, then {@code workers} {@link BatchWorker}s, and a ticker that renews visibilities and enforces
- * timeouts on the runtime's clock.
+ * executor with {@code workers} {@link BatchWorker}s started beside it, and a ticker that renews visibilities and
+ * enforces timeouts on the runtime's clock.
  *
  * <p>Thread safe.
  */
@@ -67,7 +67,7 @@ public final class BatchJobs implements AutoCloseable {
   public BatchJobs(RuntimeSettings settings, Duration tickPeriod) {
     this.settings = settings;
     this.ids = new JobIds(settings.clock());
-    this.validator = new JobSubmissionValidator(settings.store(), settings.mapper());
+    this.validator = new JobSubmissionValidator(settings.store());
     this.ending = new JobEnding(settings);
     this.completion = new JobCompletion(settings, ending);
     this.batcher = MessageBatcher.of(settings.queues());
@@ -162,10 +162,39 @@ public final class BatchJobs implements AutoCloseable {
     store.writeMarker(api.name(), jobId, JobStatus.PENDING);
     JobRun run = new JobRun(api, spec, submission);
     runs.put(key(api.name(), jobId), run);
-    run.track(settings.executor().submit(() -> enqueueAndStartWorkers(run, batches)));
+    submitTask(run, () -> enqueueAndStartWorkers(run, batches));
     return spec;
   }
 
+  /** Runs a task of the run on the executor, counted so that the run's queues outlive it. */
+  private void submitTask(JobRun run, Runnable task) {
+    run.taskSubmitted();
+    try {
+      run.track(
+          settings
+              .executor()
+              .submit(
+                  () -> {
+                    try {
+                      task.run();
+                    } finally {
+                      ending.taskLeft(run);
+                    }
+                  }));
+    } catch (RuntimeException e) {
+      ending.taskLeft(run); // rejected: it will never run
+      throw e;
+    }
+  }
+
+  /**
+   * Creates the job's queues, starts its workers, then enqueues its batches while they already run (Cortex starts
+   * the workers after enqueuing; nothing in the contract needs that, and overlapping the two keeps a large input
+   * from being held whole in an in-memory queue). The job cannot complete before enqueuing has ended: the
+   * completion message is sent, and {@code max_batch_count} written, only then. The status stays
+   * {@code enqueuing} until then, and {@code total_batch_count} is in the spec from the start for an
+   * {@code item_list} (it is known) and from the end of enqueuing for object inputs.
+   */
   private void enqueueAndStartWorkers(JobRun run, @Nullable List<List<JsonNode>> presetBatches) {
     JobSpec spec = run.spec();
     String api = spec.apiName();
@@ -189,10 +218,23 @@ public final class BatchJobs implements AutoCloseable {
                       QueueNames.batchJobQueue(settings.clusterName(), api, jobId + "-done"),
                       settings.visibilityTimeout()));
       run.queues(queueUrl, completionUrl);
-      Enqueuer enqueuer = new Enqueuer(settings.store(), batcher, settings.mapper(), queueUrl, api, jobId);
+      JobSubmission submission = run.submission();
+      ItemList itemList = submission.itemList();
+      Long knownCount =
+          presetBatches != null
+              ? Long.valueOf(presetBatches.size())
+              : itemList != null ? Long.valueOf(Enqueuer.batchCount(itemList)) : null;
+      if (knownCount != null) {
+        spec = withQueue(run, spec, queueUrl, knownCount);
+      }
+      for (int i = 0; i < spec.workers() && !run.isEnded(); i++) {
+        submitTask(run, new BatchWorker(settings, run, completion));
+      }
+      Enqueuer enqueuer =
+          new Enqueuer(settings.store(), batcher, settings.mapper(), queueUrl, api, jobId, run::isEnded);
       long count;
       try {
-        count = presetBatches == null ? enqueuer.enqueue(run.submission()) : enqueuer.enqueueBatches(presetBatches);
+        count = presetBatches == null ? enqueuer.enqueue(submission) : enqueuer.enqueueBatches(presetBatches);
       } finally {
         run.releaseSubmission();
       }
@@ -200,11 +242,15 @@ public final class BatchJobs implements AutoCloseable {
         return;
       }
       store.writeMaxBatchCount(api, jobId, count);
-      JobSpec updated =
-          spec.toBuilder().sqsUrl(queueUrl).totalBatchCount((int) Math.min(Integer.MAX_VALUE, count)).build();
-      store.writeSpec(updated);
-      run.spec(updated);
+      if (knownCount == null || knownCount != count) {
+        withQueue(run, spec, queueUrl, count);
+      }
       store.deletePayload(api, jobId);
+      Integer timeout = spec.timeout();
+      // As Cortex: the timeout counts from the end of enqueuing, when Cortex starts its workers.
+      run.deadline(timeout == null ? null : settings.clock().instant().plusSeconds(timeout));
+      store.writeMarker(api, jobId, JobStatus.RUNNING);
+      run.enqueued(count);
       String id = Enqueuer.randomId();
       settings
           .queues()
@@ -212,18 +258,21 @@ public final class BatchJobs implements AutoCloseable {
               completionUrl,
               new OutgoingMessage(
                   id, COMPLETION_BODY, Map.of("job_complete", "true", "api_name", api, "job_id", jobId), id, id));
-      Integer timeout = spec.timeout();
-      run.deadline(timeout == null ? null : settings.clock().instant().plusSeconds(timeout));
-      store.writeMarker(api, jobId, JobStatus.RUNNING);
-      for (int i = 0; i < spec.workers() && !run.isEnded(); i++) {
-        run.track(settings.executor().submit(new BatchWorker(settings, run, completion)));
-      }
     } catch (RuntimeException e) {
       if (!run.isEnded()) {
         LOG.error("failed to enqueue job {} of {}", jobId, api, e);
         ending.end(run, JobStatus.ENQUEUE_FAILED, e);
       }
     }
+  }
+
+  /** Writes the spec with its queue URL and batch count, as Cortex's controller before the workers start. */
+  private JobSpec withQueue(JobRun run, JobSpec spec, String queueUrl, long count) {
+    JobSpec updated =
+        spec.toBuilder().sqsUrl(queueUrl).totalBatchCount((int) Math.min(Integer.MAX_VALUE, count)).build();
+    settings.jobStore().writeSpec(updated);
+    run.spec(updated);
+    return updated;
   }
 
   /**
@@ -264,6 +313,14 @@ public final class BatchJobs implements AutoCloseable {
    * @return the status
    */
   public BatchJobStatus status(String api, String jobId) {
+    return status(api, jobId, true);
+  }
+
+  /**
+   * Reads a job's status; with {@code exact} false, a job in progress that this process runs takes its batch
+   * counts from the process's workers instead of listing its batch records (for listings).
+   */
+  private BatchJobStatus status(String api, String jobId, boolean exact) {
     JobSpec spec = spec(api, jobId);
     JobStore store = settings.jobStore();
     JobStore.StatusMarker marker = store.status(api, jobId);
@@ -272,7 +329,7 @@ public final class BatchJobs implements AutoCloseable {
     BatchMetrics metrics = terminal ? store.readMetrics(api, jobId).orElse(null) : null;
     JobStore.OutcomeCounts counts = null;
     if (metrics == null) {
-      counts = store.outcomes(api, jobId);
+      counts = !exact && !terminal && run != null ? run.countsHere() : store.outcomes(api, jobId);
       metrics =
           new BatchMetrics(
               counts.succeeded(),
@@ -307,7 +364,9 @@ public final class BatchJobs implements AutoCloseable {
   }
 
   /**
-   * Lists the jobs of an API, newest first.
+   * Lists the jobs of an API, newest first. The cost grows with the number of jobs, not of batches: an ended job
+   * reads its {@code metrics.json}, a job in progress run by this process takes its counts from its workers, and
+   * only a job in progress run by another process lists its batch records.
    *
    * @param api the API name
    * @return their statuses
@@ -317,7 +376,7 @@ public final class BatchJobs implements AutoCloseable {
     Collections.sort(jobIds, JobIdOrder.NEWEST_FIRST);
     List<BatchJobStatus> statuses = new ArrayList<>();
     for (String jobId : jobIds) {
-      statuses.add(status(api, jobId));
+      statuses.add(status(api, jobId, false));
     }
     return statuses;
   }
@@ -417,6 +476,7 @@ public final class BatchJobs implements AutoCloseable {
     }
     for (JobRun run : runs.values()) {
       run.awaitTasks(wait);
+      ending.releaseQueuesNow(run); // also when a handler ignored its interrupt past the wait
     }
     ticker.shutdownNow();
   }

@@ -7,7 +7,6 @@ import io.github.cortexj.core.CortexClient;
 import io.github.cortexj.core.HandlerInit;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.PartialBatchFailure;
-import io.github.cortexj.core.backend.BackendException;
 import io.github.cortexj.core.backend.ReceiveRequest;
 import io.github.cortexj.core.backend.ReceivedMessage;
 import io.github.cortexj.core.config.ConfigMerger;
@@ -101,24 +100,43 @@ final class BatchWorker implements Runnable {
     if (queueUrl == null || completionUrl == null) {
       throw new IllegalStateException("workers start after the queues exist");
     }
+    // Look at the queues without waiting once this process has seen every batch end: the completion message is
+    // then due, and a long poll of the empty job queue would only delay it. (Waking a waiting receive with an
+    // interrupt is not an option: an SQS receive aborted mid-way can take a message away for its visibility
+    // timeout, spending one of its attempts.)
+    boolean quick = false;
     while (!run.isEnded() && !Thread.currentThread().isInterrupted()) {
-      List<ReceivedMessage> messages;
+      List<ReceivedMessage> messages = List.of();
+      boolean completionMessage = false;
+      Duration wait = quick ? Duration.ZERO : settings.pollWait();
+      if (!run.enterPoll()) {
+        return;
+      }
+      RuntimeException failure = null;
       try {
-        messages =
-            settings.queues().receive(queueUrl, ReceiveRequest.one(settings.pollWait(), settings.visibilityTimeout()));
+        messages = settings.queues().receive(queueUrl, ReceiveRequest.one(wait, settings.visibilityTimeout()));
         if (messages.isEmpty() && !run.isEnded()) {
           messages =
               settings.queues().receive(completionUrl, ReceiveRequest.one(Duration.ZERO, settings.visibilityTimeout()));
-          if (!messages.isEmpty()) {
-            completion.handle(run, handler, messages.get(0));
-          }
-          continue;
+          completionMessage = true;
         }
-      } catch (BackendException e) {
-        if (run.isEnded()) {
-          return; // the queues were deleted because the job ended
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      run.leavePoll();
+      quick = false;
+      if (run.isEnded()) {
+        return; // woken by the end (or the queues were deleted by another process); a message received meanwhile
+        // becomes visible again
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      if (completionMessage) {
+        if (!messages.isEmpty()) {
+          completion.handle(run, handler, messages.get(0));
         }
-        throw e;
+        continue;
       }
       for (ReceivedMessage message : messages) {
         try {
@@ -131,13 +149,15 @@ final class BatchWorker implements Runnable {
           LOG.warn("could not finish batch {} of job {}: {}", message.messageId(), run.spec().jobId(), e.toString());
         }
       }
+      quick = run.allBatchesEndedHere();
     }
   }
 
   private void handleMessage(BatchHandler handler, String queueUrl, ReceivedMessage message) {
     JobSpec spec = run.spec();
     String batchId = message.messageId();
-    if (settings.jobStore().hasOutcome(spec.apiName(), spec.jobId(), batchId)) {
+    // A first delivery cannot have ended before; only a redelivered batch is looked up (two reads per batch).
+    if (message.receiveCount() > 1 && settings.jobStore().hasOutcome(spec.apiName(), spec.jobId(), batchId)) {
       settings.queues().delete(queueUrl, message.receiptHandle()); // a batch delivered again after it ended
       return;
     }
@@ -217,6 +237,7 @@ final class BatchWorker implements Runnable {
     if (failure == null) {
       builtIn(() -> settings.metrics().increment("cortex_batch_succeeded", 1, tags));
       settings.jobStore().writeSucceeded(spec.apiName(), spec.jobId(), batchId);
+      run.batchEndedHere(true);
       settings.queues().delete(queueUrl, receipt);
       return;
     }
@@ -230,10 +251,13 @@ final class BatchWorker implements Runnable {
     if (!partial && message.receiveCount() < run.maxAttempts()) {
       settings.queues().changeVisibility(queueUrl, receipt, run.backoff());
       settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
+      run.failedAttemptHere();
       return;
     }
     settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
+    run.failedAttemptHere();
     settings.jobStore().writeFailed(spec.apiName(), spec.jobId(), failedBatch(batchId, items, message, failure));
+    run.batchEndedHere(false);
     if (spec.sqsDeadLetterQueue() != null && !partial) {
       // Delivered again at once, the message moves to the dead-letter queue (its receive count is spent).
       settings.queues().changeVisibility(queueUrl, receipt, Duration.ZERO);

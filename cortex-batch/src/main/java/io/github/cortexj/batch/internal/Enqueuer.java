@@ -14,12 +14,13 @@ import io.github.cortexj.core.job.JobSubmission;
 import io.github.cortexj.core.job.ObjectSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * Splits a job's input into batches and sends them to the job's queue, streaming: at most one batch and one group
@@ -45,15 +46,40 @@ final class Enqueuer {
   private final Map<String, String> attributes;
   private final List<OutgoingMessage> pending = new ArrayList<>(GROUP);
   private final List<String> batch = new ArrayList<>();
+  private final BooleanSupplier stopped;
   private int batchSize;
   private long batches;
 
-  Enqueuer(ObjectStore store, MessageBatcher batcher, ObjectMapper mapper, String queueUrl, String api, String jobId) {
+  /**
+   * Creates the enqueuer of one job.
+   *
+   * @param stopped answers whether the job has ended meanwhile, so that enqueuing stops between groups
+   */
+  Enqueuer(
+      ObjectStore store,
+      MessageBatcher batcher,
+      ObjectMapper mapper,
+      String queueUrl,
+      String api,
+      String jobId,
+      BooleanSupplier stopped) {
     this.store = store;
     this.batcher = batcher;
     this.mapper = mapper;
     this.queueUrl = queueUrl;
     this.attributes = Map.of("api_name", api, "job_id", jobId);
+    this.stopped = stopped;
+  }
+
+  /**
+   * Returns how many batches an {@code item_list} submission makes, known before enqueuing.
+   *
+   * @param items the items
+   * @return {@code ceil(items / batch_size)}
+   */
+  static long batchCount(ItemList items) {
+    long size = Math.max(1, items.batchSize());
+    return (items.items().size() + size - 1) / size;
   }
 
   /**
@@ -67,8 +93,10 @@ final class Enqueuer {
     batchSize = submission.batchSize();
     ItemList items = submission.itemList();
     if (items != null) {
-      for (JsonNode item : items.items()) {
-        add(compact(item));
+      // The items were serialised once, when the list was made: each body is a slice of those bytes.
+      int count = items.items().size();
+      for (int from = 0; from < count; from += batchSize) {
+        send(items.jsonArray(from, (int) Math.min(count, (long) from + batchSize)));
       }
     } else if (submission.filePathLister() != null) {
       ObjectMatcher matcher = new ObjectMatcher(store, "file_path_lister", submission.filePathLister());
@@ -134,7 +162,7 @@ final class Enqueuer {
               e);
         }
         String json = compact(value);
-        int size = json.getBytes(StandardCharsets.UTF_8).length;
+        int size = utf8Length(json);
         if (size > JobSubmissionValidator.MAX_ITEM_BYTES) {
           throw new CortexException(
               ENQUEUE_FAILED,
@@ -185,7 +213,11 @@ final class Enqueuer {
     }
     String body = "[" + String.join(",", batch) + "]";
     batch.clear();
-    int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+    send(body);
+  }
+
+  private void send(String body) {
+    int bytes = utf8Length(body);
     if (bytes > JobSubmissionValidator.MAX_ITEM_BYTES) {
       throw new CortexException(
           ENQUEUE_FAILED,
@@ -209,8 +241,31 @@ final class Enqueuer {
     if (pending.isEmpty()) {
       return;
     }
+    if (stopped.getAsBoolean()) {
+      throw new CancellationException("the job ended while it was enqueued");
+    }
     batcher.sendAll(queueUrl, List.copyOf(pending));
     pending.clear();
+  }
+
+  /** The UTF-8 length of a string, counted without encoding it. */
+  static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   /** A random 40-character {@code [A-Za-z0-9]} string, as Cortex's entry, deduplication and group ids. */

@@ -69,9 +69,11 @@ final class JobCompletion {
     InFlightBatch inFlight = new InFlightBatch(message.messageId(), Thread.currentThread(), renewer, null);
     run.add(inFlight);
     long failedItems = 0;
-    for (FailedBatch failed : store.failedBatches(spec.apiName(), spec.jobId())) {
-      if (failed.errorType().equals(PartialBatchFailure.class.getName())) {
-        failedItems += failed.items().size();
+    if (counts.failed() > 0) {
+      for (FailedBatch failed : store.failedBatches(spec.apiName(), spec.jobId())) {
+        if (failed.errorType().equals(PartialBatchFailure.class.getName())) {
+          failedItems += failed.items().size();
+        }
       }
     }
     JobSummary summary =
@@ -102,6 +104,6 @@ final class JobCompletion {
     } catch (RuntimeException e) {
       LOG.debug("completion message of job {} already gone: {}", spec.jobId(), e.getMessage());
     }
-    ending.end(run, status, error);
+    ending.end(run, status, error, counts); // the counts cannot change any more: every batch has ended
   }
 }

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ends a job run exactly once, whatever ends it (completion, a failure, the timeout, a stop): records the error
- * when there is one, writes {@code metrics.json} and the status marker, interrupts the batches in flight and
- * deletes the job's queues, so that every worker of this process leaves its loop.
+ * when there is one, writes {@code metrics.json} and the status marker, and interrupts the batches in flight and
+ * the workers waiting for one, so that every worker of this process leaves its loop. The job's queues are deleted
+ * only once the enqueuer and every worker of this process have left ({@link #taskLeft(JobRun)}), so that no
+ * sibling worker polls a queue that is already gone.
  *
  * <p>Thread safe.
  */
@@ -33,6 +35,16 @@ final class JobEnding {
    * @return {@code true} when this call ended the run
    */
   boolean end(JobRun run, JobStatus status, @Nullable Throwable error) {
+    return end(run, status, error, null);
+  }
+
+  /**
+   * Ends the run with a status and batch counts already read from the store, unless it has already ended.
+   *
+   * @param counts the final counts, or {@code null} to read them
+   * @return {@code true} when this call ended the run
+   */
+  boolean end(JobRun run, JobStatus status, @Nullable Throwable error, JobStore.@Nullable OutcomeCounts counts) {
     JobSpec spec = run.spec();
     if (!run.end(status)) {
       return false;
@@ -42,20 +54,51 @@ final class JobEnding {
       if (error != null) {
         store.writeError(spec.apiName(), spec.jobId(), error);
       }
-      JobStore.OutcomeCounts counts = store.outcomes(spec.apiName(), spec.jobId());
+      JobStore.OutcomeCounts ended = counts != null ? counts : store.outcomes(spec.apiName(), spec.jobId());
       store.writeMetrics(
           spec.apiName(),
           spec.jobId(),
           new BatchMetrics(
-              counts.succeeded(), counts.failed(), counts.failedAttempts(), run.averageSecondsPerDelivery()));
+              ended.succeeded(), ended.failed(), ended.failedAttempts(), run.averageSecondsPerDelivery()));
       store.writeMarker(spec.apiName(), spec.jobId(), status);
       LOG.info("job {} of {} ended: {}", spec.jobId(), spec.apiName(), status.code());
     } finally {
       run.endRecorded();
-      deleteQueue(run.queueUrl());
-      deleteQueue(run.completionQueueUrl());
+      if (run.claimQueueRelease(false)) {
+        deleteQueues(run);
+      }
     }
     return true;
+  }
+
+  /**
+   * Records that a task of the run (its enqueuer or a worker) has left; the last to leave an ended run deletes
+   * its queues.
+   *
+   * @param run the run
+   */
+  void taskLeft(JobRun run) {
+    run.taskLeft();
+    if (run.claimQueueRelease(false)) {
+      deleteQueues(run);
+    }
+  }
+
+  /**
+   * Deletes the queues of an ended run even if some of its tasks have not left, when closing after waiting for
+   * them.
+   *
+   * @param run the run
+   */
+  void releaseQueuesNow(JobRun run) {
+    if (run.claimQueueRelease(true)) {
+      deleteQueues(run);
+    }
+  }
+
+  private void deleteQueues(JobRun run) {
+    deleteQueue(run.queueUrl());
+    deleteQueue(run.completionQueueUrl());
   }
 
   private void deleteQueue(@Nullable String url) {

@@ -5,9 +5,10 @@ import io.github.cortexj.core.JobStatus;
 /**
  * The object keys of batch jobs (Cortex's layout, §2 of the reference, under the cluster's key prefix):
  * {@code <root>/jobs/BatchAPI/<api>/<job id>/} holds {@code spec.json}, {@code payload.json},
- * {@code max_batch_count}, {@code metrics.json}, {@code error.json}, the status markers, and
- * {@code batches/<batch id>/<outcome>} for each batch that ended, plus
- * {@code batches/<batch id>/attempts/<n>} for each failed delivery.
+ * {@code max_batch_count}, {@code metrics.json}, {@code error.json} and the status markers, as Cortex. The
+ * per-batch records cortex-java adds live beside that tree, so that listing an API's jobs reads a few keys per
+ * job rather than one per batch: {@code <root>/batch_outcomes/<api>/<job id>/<batch id>/<outcome>} for each
+ * batch that ended, plus {@code .../<batch id>/attempts/<n>} for each failed delivery.
  *
  * <p>Immutable and thread safe.
  *
@@ -67,7 +68,7 @@ public record JobKeys(String root) {
   }
 
   String batches(String api, String jobId) {
-    return job(api, jobId) + "batches/";
+    return (root.isEmpty() ? "" : root + "/") + "batch_outcomes/" + api + "/" + jobId + "/";
   }
 
   String outcome(String api, String jobId, String batchId, String outcome) {

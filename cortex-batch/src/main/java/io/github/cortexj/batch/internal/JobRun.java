@@ -48,6 +48,18 @@ public final class JobRun {
   private volatile @Nullable String completionQueueUrl;
   private volatile @Nullable Instant deadline;
   private final AtomicLong lastRemoteCheck = new AtomicLong(System.nanoTime());
+  /** The enqueuer and workers of this process that have been submitted and have not yet left. */
+  private final AtomicInteger activeTasks = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean queuesReleased =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  /** Worker threads waiting in a receive, guarded by {@code this}: the end wakes them. */
+  private final Set<Thread> polling = new java.util.HashSet<>();
+  /** Batches whose final outcome a worker of this process wrote. */
+  private final AtomicLong endedHere = new AtomicLong();
+  private final AtomicLong failedHere = new AtomicLong();
+  private final AtomicLong failedAttemptsHere = new AtomicLong();
+  /** The number of batches once enqueuing has ended, else -1. */
+  private volatile long enqueuedBatches = -1;
 
   JobRun(BatchApiDeployment api, JobSpec spec, JobSubmission submission) {
     this.api = api;
@@ -196,7 +208,87 @@ public final class JobRun {
     for (InFlightBatch batch : inFlight) {
       batch.interrupt();
     }
+    synchronized (this) {
+      for (Thread thread : polling) {
+        thread.interrupt(); // a receive returns at once when interrupted, so the worker sees the end promptly
+      }
+    }
     return true;
+  }
+
+  /**
+   * Records that the current thread is about to wait in a receive, unless the run has ended.
+   *
+   * @return {@code false} when the run has ended and the worker should not poll
+   */
+  synchronized boolean enterPoll() {
+    if (isEnded()) {
+      return false;
+    }
+    polling.add(Thread.currentThread());
+    return true;
+  }
+
+  /** Records that the current thread's receive has returned; no interrupt from the end reaches it from now. */
+  synchronized void leavePoll() {
+    polling.remove(Thread.currentThread());
+  }
+
+  /** Records that a worker of this process wrote a batch's final outcome. */
+  void batchEndedHere(boolean succeeded) {
+    endedHere.incrementAndGet();
+    if (!succeeded) {
+      failedHere.incrementAndGet();
+    }
+  }
+
+  /** Records that a worker of this process wrote a failed delivery. */
+  void failedAttemptHere() {
+    failedAttemptsHere.incrementAndGet();
+  }
+
+  /**
+   * Returns the batch counts of the workers of this process: the live counts of a job run only here, read
+   * without listing the store (a batch handled twice after a lost renewal counts twice).
+   */
+  JobStore.OutcomeCounts countsHere() {
+    long failedCount = failedHere.get();
+    return new JobStore.OutcomeCounts(endedHere.get() - failedCount, failedCount, failedAttemptsHere.get());
+  }
+
+  /** Records that enqueuing has ended with this many batches. */
+  void enqueued(long batches) {
+    enqueuedBatches = batches;
+  }
+
+  /**
+   * Returns whether this process has seen as many batches end as were enqueued: a hint (never a decision, which
+   * the store's counts make) that the completion message may be looked at without waiting for a batch first.
+   */
+  boolean allBatchesEndedHere() {
+    long total = enqueuedBatches;
+    return total >= 0 && endedHere.get() >= total;
+  }
+
+  /** Counts a task (the enqueuer or a worker) about to be submitted; the queues outlive every counted task. */
+  void taskSubmitted() {
+    activeTasks.incrementAndGet();
+  }
+
+  /** Counts a task that has left (or was never run). */
+  void taskLeft() {
+    activeTasks.decrementAndGet();
+  }
+
+  /**
+   * Claims the deletion of the job's queues, once: only after the run has ended and every local task that uses
+   * the queues has left, so that no sibling worker still polls a deleted queue.
+   *
+   * @param force claim even while tasks remain (closing, after waiting for them)
+   * @return {@code true} for the one caller that must delete them
+   */
+  boolean claimQueueRelease(boolean force) {
+    return isEnded() && (force || activeTasks.get() == 0) && queuesReleased.compareAndSet(false, true);
   }
 
   /**

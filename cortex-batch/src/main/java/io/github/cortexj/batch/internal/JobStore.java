@@ -16,10 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -170,27 +168,44 @@ public final class JobStore {
    */
   OutcomeCounts outcomes(String api, String jobId) {
     String prefix = keys.batches(api, jobId);
-    Set<String> succeeded = new HashSet<>();
-    Set<String> failed = new HashSet<>();
+    // The listing is in key order, so the keys of one batch are adjacent: count batch by batch, without sets.
+    long succeeded = 0;
+    long failed = 0;
     long failedAttempts = 0;
+    String batch = null;
+    boolean batchSucceeded = false;
+    boolean batchFailed = false;
     for (ObjectInfo info : store.listAll(prefix)) {
-      String rest = info.key().substring(prefix.length());
-      int slash = rest.indexOf('/');
+      String key = info.key();
+      int slash = key.indexOf('/', prefix.length());
       if (slash < 0) {
         continue;
       }
-      String batchId = rest.substring(0, slash);
-      String tail = rest.substring(slash + 1);
-      if (tail.equals(JobKeys.SUCCEEDED)) {
-        succeeded.add(batchId);
-      } else if (tail.equals(JobKeys.FAILED)) {
-        failed.add(batchId);
-      } else if (tail.startsWith("attempts/")) {
+      if (batch == null || !key.regionMatches(prefix.length(), batch, 0, batch.length())
+          || slash - prefix.length() != batch.length()) {
+        if (batchFailed) {
+          failed++;
+        } else if (batchSucceeded) {
+          succeeded++;
+        }
+        batch = key.substring(prefix.length(), slash);
+        batchSucceeded = false;
+        batchFailed = false;
+      }
+      if (key.endsWith(JobKeys.SUCCEEDED) && key.length() == slash + 1 + JobKeys.SUCCEEDED.length()) {
+        batchSucceeded = true;
+      } else if (key.endsWith(JobKeys.FAILED) && key.length() == slash + 1 + JobKeys.FAILED.length()) {
+        batchFailed = true;
+      } else if (key.startsWith("attempts/", slash + 1)) {
         failedAttempts++;
       }
     }
-    succeeded.removeAll(failed);
-    return new OutcomeCounts(succeeded.size(), failed.size(), failedAttempts);
+    if (batchFailed) {
+      failed++;
+    } else if (batchSucceeded) {
+      succeeded++;
+    }
+    return new OutcomeCounts(succeeded, failed, failedAttempts);
   }
 
   /**

@@ -1,8 +1,5 @@
 package io.github.cortexj.batch.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.job.DryRunResult;
@@ -10,7 +7,6 @@ import io.github.cortexj.core.job.JobSubmission;
 import io.github.cortexj.core.job.JobSubmissionException;
 import io.github.cortexj.core.job.ObjectSource;
 import io.github.cortexj.core.job.RetryPolicy;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,17 +27,14 @@ public final class JobSubmissionValidator {
   public static final int MAX_ITEM_BYTES = 256_000;
 
   private final ObjectStore store;
-  private final ObjectMapper mapper;
 
   /**
    * Creates a validator.
    *
    * @param store the cluster's object store, which {@code s3://} paths must name
-   * @param mapper writes items to measure their size
    */
-  public JobSubmissionValidator(ObjectStore store, ObjectMapper mapper) {
+  public JobSubmissionValidator(ObjectStore store) {
     this.store = store;
-    this.mapper = mapper;
   }
 
   /**
@@ -100,7 +93,7 @@ public final class JobSubmissionValidator {
         throw new JobSubmissionException(INVALID_FIELD, "items: must contain at least 1 elements");
       }
       for (int i = 0; i < itemList.items().size(); i++) {
-        int size = sizeOf(itemList.items().get(i));
+        int size = itemList.jsonSize(i); // measured on the bytes serialised once, when the list was made
         if (size > MAX_ITEM_BYTES) {
           throw new JobSubmissionException(
               "batchapi.item_size_exceeds_limit",
@@ -153,13 +146,5 @@ public final class JobSubmissionValidator {
           INVALID_FIELD, "batch_timeout: must be greater than or equal to 1 (got " + batchTimeout + ")");
     }
     return dryRun ? matcher : null;
-  }
-
-  private int sizeOf(JsonNode item) {
-    try {
-      return mapper.writeValueAsBytes(item).length;
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -19,7 +19,7 @@ class JobSubmissionValidatorTest {
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final InMemoryObjectStore store = new InMemoryObjectStore("data", Clock.systemUTC());
-  private final JobSubmissionValidator validator = new JobSubmissionValidator(store, mapper);
+  private final JobSubmissionValidator validator = new JobSubmissionValidator(store);
 
   private JobSubmission read(String json) throws Exception {
     return mapper.readValue(json, JobSubmission.class);

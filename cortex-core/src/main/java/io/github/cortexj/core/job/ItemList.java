@@ -8,17 +8,51 @@ import java.util.List;
 /**
  * The {@code item_list} input of a job: items given inline, split into batches of {@code batch_size}.
  *
- * <p>Immutable. Not validated here: {@code JobSubmission} validation reports problems in Cortex's order.
+ * <p>The items are serialised once, when the list is made, and kept as compact JSON bytes rather than as
+ * {@link JsonNode} trees, so that a large list takes little memory and a batch's message body is a slice of those
+ * bytes ({@link #jsonArray(int, int)}). {@link #items()} decodes each item when it is read.
  *
- * @param items the items, any JSON values, in order; empty when absent
+ * <p>Immutable and thread safe. Not validated here: {@code JobSubmission} validation reports problems in Cortex's
+ * order.
+ *
+ * @param items the items, any JSON values, in order; empty when absent. The list returned is unmodifiable and
+ *     decodes a new node on each {@code get}
  * @param batchSize how many items each batch holds
  */
 @JsonPropertyOrder({"items", "batch_size"})
 public record ItemList(
     @JsonProperty("items") List<JsonNode> items, @JsonProperty("batch_size") int batchSize) {
 
-  /** Copies the items; a {@code null} list reads as empty. */
+  /**
+   * Serialises the items once into compact JSON; a {@code null} list reads as empty.
+   *
+   * @throws IllegalArgumentException naming the index of an item that cannot be written as JSON
+   */
   public ItemList {
-    items = items == null ? List.of() : List.copyOf(items);
+    items = items == null ? CompactItems.empty() : CompactItems.encode(items);
+  }
+
+  /**
+   * Returns the size of one item as compact UTF-8 JSON, the size Cortex's per-item limit applies to, without
+   * decoding it.
+   *
+   * @param index the item's index
+   * @return its size in bytes
+   * @throws IndexOutOfBoundsException when there is no such item
+   */
+  public int jsonSize(int index) {
+    return ((CompactItems) items).jsonSize(index);
+  }
+
+  /**
+   * Returns a run of items as one compact JSON array, the message body of a batch, without decoding them.
+   *
+   * @param fromIndex the first item, inclusive
+   * @param toIndex the last item, exclusive
+   * @return the JSON array text
+   * @throws IndexOutOfBoundsException when the range is not within the items
+   */
+  public String jsonArray(int fromIndex, int toIndex) {
+    return ((CompactItems) items).jsonArray(fromIndex, toIndex);
   }
 }

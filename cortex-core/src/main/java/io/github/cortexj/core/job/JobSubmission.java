@@ -12,7 +12,6 @@ import io.github.cortexj.core.internal.handler.ConfigCopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,8 +68,6 @@ public record JobSubmission(
     @JsonProperty("retry_policy") @Nullable RetryPolicy retryPolicy,
     @JsonProperty("batch_timeout") @Nullable Integer batchTimeout) {
 
-  private static final ObjectMapper ITEM_MAPPER = new ObjectMapper();
-
   /** The largest JSON body {@link #fromJson(InputStream, ObjectMapper)} reads: 10 MiB, as Cortex's operator. */
   public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -120,19 +117,18 @@ public record JobSubmission(
   }
 
   /**
-   * Starts a submission whose items are given inline ({@code item_list}). Each element is converted to JSON
-   * with a plain {@link ObjectMapper}: pass {@link JsonNode}s, maps, lists, strings, numbers or records.
+   * Starts a submission whose items are given inline ({@code item_list}). Each element is written as JSON once,
+   * here, with a plain {@link ObjectMapper}: pass {@link JsonNode}s, maps, lists, strings, numbers or records.
+   * Records or other small objects take far less memory than {@link JsonNode} trees for large lists; the
+   * submission keeps only the compact JSON.
    *
    * @param items the items, in order
    * @return a builder with a batch size of 1 and 1 worker
+   * @throws IllegalArgumentException naming the index of an item that cannot be written as JSON
    */
   public static Builder items(List<?> items) {
-    List<JsonNode> nodes = new ArrayList<>(items.size());
-    for (Object item : items) {
-      nodes.add(item instanceof JsonNode node ? node : ITEM_MAPPER.valueToTree(item));
-    }
     Builder builder = new Builder();
-    builder.items = nodes;
+    builder.items = CompactItems.encode(items);
     return builder;
   }
 
@@ -227,7 +223,8 @@ public record JobSubmission(
     }
 
     /**
-     * Sets the job timeout (default none), counted from the moment the workers start, in whole seconds.
+     * Sets the job timeout (default none), counted from the end of enqueuing (when Cortex starts the workers),
+     * in whole seconds.
      *
      * @param timeout at least one second
      * @return this builder
