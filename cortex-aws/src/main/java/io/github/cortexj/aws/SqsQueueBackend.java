@@ -59,10 +59,12 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
 
   /**
    * How long a receive's answer may take beyond its long-poll wait before the attempt is abandoned (and retried by
-   * the SDK). SQS answers a long poll within its wait time; ElasticMQ never answers one whose queue is deleted
-   * while it waits (its HTTP layer gives up after 20 seconds), which held a worker of an ended job that long.
+   * the SDK): a safety net against a server that never answers. It is generous on purpose: a receive abandoned after
+   * the server handed out messages hides them for their visibility timeout and spends one of their receives, so a
+   * slow answer (a loaded machine, a slow network) must not be cut short. SQS answers a long poll within its wait
+   * time; the runtime no longer deletes a queue while its own workers still poll it.
    */
-  static final Duration RECEIVE_ANSWER_MARGIN = Duration.ofSeconds(5);
+  static final Duration RECEIVE_ANSWER_MARGIN = Duration.ofSeconds(20);
 
   private final SqsClient sqs;
   private final boolean ownsClient;
