@@ -99,7 +99,10 @@ class QuickstartJsonLoggingIntegrationTest {
   @Test
   void stdoutKeepsTheQuickstartsReadableOutputWithoutLogLines() {
     assertThat(run.exitCode()).as(run.out()).isZero();
-    assertThat(run.out()).startsWith("created reviews (BatchAPI)\ncreated review-pipeline (TaskAPI)\nsubmitted job ")
+    assertThat(run.out())
+        .startsWith(
+            "created reviews (BatchAPI)\ncreated review-scorer (AsyncAPI)\ncreated review-pipeline (TaskAPI)\n"
+                + "submitted job ")
         .doesNotContain("\"asctime\"");
   }
 
