@@ -27,9 +27,26 @@ public record OutgoingMessage(
     Objects.requireNonNull(entryId, "entryId");
     Objects.requireNonNull(body, "body");
     attributes = Map.copyOf(attributes);
-    if (!entryId.matches("[A-Za-z0-9_-]{1,80}")) {
+    if (!isValidEntryId(entryId)) {
       throw new IllegalArgumentException("entryId must be 1 to 80 characters of [A-Za-z0-9_-]: " + entryId);
     }
+  }
+
+  // Runs for every message sent, so a character loop rather than a regular expression: [A-Za-z0-9_-]{1,80}.
+  private static boolean isValidEntryId(String entryId) {
+    int length = entryId.length();
+    if (length < 1 || length > 80) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = entryId.charAt(i);
+      boolean valid =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+      if (!valid) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
