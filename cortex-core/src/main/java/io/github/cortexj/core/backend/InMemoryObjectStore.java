@@ -38,16 +38,22 @@ public final class InMemoryObjectStore implements ObjectStore {
   /** S3's bucket naming rule: 3 to 63 of lowercase letters, digits, dots and hyphens, starting and ending alike. */
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
-  /** Holds one object; the array is never handed out or changed. */
+  /** Holds one object and its key; the array is never handed out or changed. */
   private static final class Entry {
+    private final String key;
     private final byte[] content;
     private final @Nullable String contentType;
     private final Instant lastModified;
 
-    Entry(byte[] content, @Nullable String contentType, Instant lastModified) {
+    Entry(String key, byte[] content, @Nullable String contentType, Instant lastModified) {
+      this.key = key;
       this.content = content;
       this.contentType = contentType;
       this.lastModified = lastModified;
+    }
+
+    String key() {
+      return key;
     }
 
     byte[] content() {
@@ -65,7 +71,11 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   private final String bucket;
   private final Clock clock;
-  private final ConcurrentSkipListMap<String, Entry> objects = new ConcurrentSkipListMap<>(Utf8KeyOrder.INSTANCE);
+  /**
+   * The objects by {@link Utf8KeyOrder#sortKey}: natural {@link String} order on those is UTF-8 order on the keys,
+   * and costs far less per comparison than a comparator (usually the sort key is the key itself).
+   */
+  private final ConcurrentSkipListMap<String, Entry> objects = new ConcurrentSkipListMap<>();
 
   /**
    * Creates an empty store whose last-modified times come from {@code clock}.
@@ -150,7 +160,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   private void store(String key, byte[] ownedCopy, @Nullable String contentType) {
     Instant lastModified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    objects.put(key, new Entry(ownedCopy, contentType, lastModified));
+    objects.put(Utf8KeyOrder.sortKey(key), new Entry(key, ownedCopy, contentType, lastModified));
   }
 
   /**
@@ -161,8 +171,8 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public Optional<StoredObject> get(String key) {
     ObjectKeys.validate(key);
-    Entry entry = objects.get(key);
-    return entry == null ? Optional.empty() : Optional.of(new StoredObject(info(key, entry), entry.content().clone()));
+    Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
+    return entry == null ? Optional.empty() : Optional.of(new StoredObject(info(entry), entry.content().clone()));
   }
 
   /**
@@ -173,11 +183,11 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public Optional<ObjectStream> open(String key) {
     ObjectKeys.validate(key);
-    Entry entry = objects.get(key);
+    Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
     // A copy: ByteArrayInputStream.transferTo hands its array to the target stream.
     return entry == null
         ? Optional.empty()
-        : Optional.of(new ObjectStream(info(key, entry), new ByteArrayInputStream(entry.content().clone())));
+        : Optional.of(new ObjectStream(info(entry), new ByteArrayInputStream(entry.content().clone())));
   }
 
   /**
@@ -188,8 +198,8 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public Optional<ObjectInfo> head(String key) {
     ObjectKeys.validate(key);
-    Entry entry = objects.get(key);
-    return entry == null ? Optional.empty() : Optional.of(info(key, entry));
+    Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
+    return entry == null ? Optional.empty() : Optional.of(info(entry));
   }
 
   /**
@@ -210,28 +220,26 @@ public final class InMemoryObjectStore implements ObjectStore {
           "maxKeys must be between 1 and " + MAX_PAGE_SIZE + " (got " + maxKeys + ") listing \"" + prefix
               + "\" in bucket \"" + bucket + "\"");
     }
+    String sortPrefix = Utf8KeyOrder.sortKey(prefix);
     NavigableMap<String, Entry> from;
     if (continuationToken == null) {
-      from = objects.tailMap(prefix, true);
+      from = objects.tailMap(sortPrefix, true);
     } else {
-      String after = keyOfToken(continuationToken);
-      from =
-          Utf8KeyOrder.INSTANCE.compare(after, prefix) < 0
-              ? objects.tailMap(prefix, true)
-              : objects.tailMap(after, false);
+      String after = Utf8KeyOrder.sortKey(keyOfToken(continuationToken));
+      from = after.compareTo(sortPrefix) < 0 ? objects.tailMap(sortPrefix, true) : objects.tailMap(after, false);
     }
     List<ObjectInfo> page = new ArrayList<>(Math.min(maxKeys, 64));
     Iterator<Map.Entry<String, Entry>> entries = from.entrySet().iterator();
     while (entries.hasNext()) {
       Map.Entry<String, Entry> entry = entries.next();
-      if (!entry.getKey().startsWith(prefix)) {
+      if (!entry.getKey().startsWith(sortPrefix)) {
         break;
       }
       if (page.size() == maxKeys) {
         // Another matching key exists: the listing is truncated here, as S3's IsTruncated.
         return new ObjectPage(page, tokenAfter(page.get(page.size() - 1).key()));
       }
-      page.add(info(entry.getKey(), entry.getValue()));
+      page.add(info(entry.getValue()));
     }
     return new ObjectPage(page, null);
   }
@@ -244,7 +252,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public void delete(String key) {
     ObjectKeys.validate(key);
-    objects.remove(key);
+    objects.remove(Utf8KeyOrder.sortKey(key));
   }
 
   /**
@@ -260,9 +268,10 @@ public final class InMemoryObjectStore implements ObjectStore {
           "refusing to delete by the empty prefix in bucket \"" + bucket + "\": it would delete every object");
     }
     ObjectKeys.validatePrefix(prefix);
+    String sortPrefix = Utf8KeyOrder.sortKey(prefix);
     int deleted = 0;
-    for (String key : objects.tailMap(prefix, true).keySet()) {
-      if (!key.startsWith(prefix)) {
+    for (String key : objects.tailMap(sortPrefix, true).keySet()) {
+      if (!key.startsWith(sortPrefix)) {
         break;
       }
       if (objects.remove(key) != null) {
@@ -272,8 +281,8 @@ public final class InMemoryObjectStore implements ObjectStore {
     return deleted;
   }
 
-  private static ObjectInfo info(String key, Entry entry) {
-    return new ObjectInfo(key, entry.content().length, entry.contentType(), entry.lastModified());
+  private static ObjectInfo info(Entry entry) {
+    return new ObjectInfo(entry.key(), entry.content().length, entry.contentType(), entry.lastModified());
   }
 
   private static String tokenAfter(String key) {

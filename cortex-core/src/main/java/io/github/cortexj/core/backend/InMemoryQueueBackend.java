@@ -4,7 +4,6 @@ import io.github.cortexj.core.internal.backend.MemoryQueue;
 import io.github.cortexj.core.internal.backend.MessageProblem;
 import io.github.cortexj.core.internal.backend.OutgoingMessageRules;
 import io.github.cortexj.core.internal.backend.QueueMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -420,6 +419,6 @@ public final class InMemoryQueueBackend implements QueueBackend {
   }
 
   private static int utf8Length(String text) {
-    return text.getBytes(StandardCharsets.UTF_8).length;
+    return OutgoingMessageRules.utf8Length(text);
   }
 }

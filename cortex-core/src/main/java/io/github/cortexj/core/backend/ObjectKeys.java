@@ -1,6 +1,7 @@
 package io.github.cortexj.core.backend;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates object keys before any backend uses them, so that ids and names from callers can never address
@@ -50,31 +51,49 @@ public final class ObjectKeys {
     return prefix;
   }
 
-  private static @org.jspecify.annotations.Nullable String problem(String key, boolean prefix) {
-    if (key.isEmpty()) {
+  /**
+   * Finds the first broken rule in one pass over the characters, reporting as a check of each rule in turn would:
+   * emptiness, length, a leading {@code /}, the first control character, then the first bad path segment.
+   */
+  private static @Nullable String problem(String key, boolean prefix) {
+    int length = key.length();
+    if (length == 0) {
       return "it is empty";
     }
-    if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair is 4 for 2), so short keys need no count.
+    if (length * 3 > MAX_KEY_BYTES && key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
       return "it is longer than " + MAX_KEY_BYTES + " bytes";
     }
-    if (key.startsWith("/")) {
+    if (key.charAt(0) == '/') {
       return "it starts with /";
     }
-    for (int i = 0; i < key.length(); i++) {
-      if (Character.isISOControl(key.charAt(i))) {
-        return "it contains the control character U+" + String.format("%04X", (int) key.charAt(i));
+    @Nullable String segmentProblem = null;
+    int segmentStart = 0;
+    for (int i = 0; i <= length; i++) {
+      char c = i < length ? key.charAt(i) : '/';
+      if (c == '/') {
+        if (segmentProblem == null) {
+          segmentProblem = segmentProblem(key, segmentStart, i, i == length, prefix);
+        }
+        segmentStart = i + 1;
+      } else if (Character.isISOControl(c)) {
+        return "it contains the control character U+" + String.format("%04X", (int) c);
       }
     }
-    String[] segments = key.split("/", -1);
-    for (int i = 0; i < segments.length; i++) {
-      String segment = segments[i];
-      boolean last = i == segments.length - 1;
-      if (segment.isEmpty() && !(last && prefix)) {
-        return last ? "it ends with /" : "it contains an empty path segment";
+    return segmentProblem;
+  }
+
+  /** Checks the path segment {@code key[start, end)}; {@code last} when no {@code /} follows it. */
+  private static @Nullable String segmentProblem(String key, int start, int end, boolean last, boolean prefix) {
+    int length = end - start;
+    if (length == 0) {
+      if (last && prefix) {
+        return null;
       }
-      if (segment.equals(".") || segment.equals("..")) {
-        return "it contains a \"" + segment + "\" path segment";
-      }
+      return last ? "it ends with /" : "it contains an empty path segment";
+    }
+    if (key.charAt(start) == '.' && (length == 1 || (length == 2 && key.charAt(start + 1) == '.'))) {
+      return "it contains a \"" + key.substring(start, end) + "\" path segment";
     }
     return null;
   }

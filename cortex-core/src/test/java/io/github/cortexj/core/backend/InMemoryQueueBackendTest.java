@@ -349,6 +349,29 @@ class InMemoryQueueBackendTest {
   }
 
   @Test
+  void deleteWithAHandleThatHasAnExtraPartFails() {
+    String url = backend.createQueue(standard("jobs"));
+    backend.send(url, new OutgoingMessage("a", "body", Map.of(), null, null));
+    String handle = receiveOne(url, THIRTY_SECONDS).receiptHandle() + ":1";
+
+    assertKind(() -> backend.delete(url, handle), "queue.receipt_handle_invalid")
+        .hasMessage(
+            "receipt handle \"" + handle + "\" is not a valid receipt handle of queue \"jobs\" (ReceiptHandleIsInvalid)");
+  }
+
+  @Test
+  void messageIdsAreDistinctVersion4Uuids() {
+    String url = backend.createQueue(standard("jobs"));
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      ids.add(backend.send(url, new OutgoingMessage("a", "body", Map.of(), null, null)));
+    }
+
+    assertThat(ids).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+  }
+
+  @Test
   void deleteBatchDeletesValidHandlesAndReturnsInvalidOnes() {
     String url = backend.createQueue(standard("jobs"));
     backend.send(url, message("m1", "x"));

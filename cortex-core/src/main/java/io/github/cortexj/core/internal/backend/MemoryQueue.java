@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,10 @@ public final class MemoryQueue {
   private static final Duration RECHECK_IN_FLIGHT = Duration.ofMillis(50);
 
   private static final Comparator<QueueMessage> BY_VISIBLE_AT =
-      Comparator.comparing(QueueMessage::visibleAt).thenComparingLong(QueueMessage::sequence);
+      (a, b) -> {
+        int byTime = a.visibleAt().compareTo(b.visibleAt());
+        return byTime != 0 ? byTime : Long.compare(a.sequence(), b.sequence());
+      };
 
   private final QueueSpec spec;
   private final String url;
@@ -142,7 +146,7 @@ public final class MemoryQueue {
           return seen.messageId();
         }
       }
-      String messageId = UUID.randomUUID().toString();
+      String messageId = randomMessageId();
       QueueMessage stored =
           new QueueMessage(
               messageId,
@@ -422,15 +426,33 @@ public final class MemoryQueue {
     return incarnation + ":" + message.messageId() + ":" + (message.receiveCount() + 1);
   }
 
+  /**
+   * Returns a random version 4 UUID as SQS message ids are. Unlike {@link UUID#randomUUID()} it draws from a fast
+   * non-cryptographic generator: a message id is an identifier, not a secret (a receipt handle only works while it
+   * is the message's current one).
+   */
+  private static String randomMessageId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+    return new UUID(mostSignificant, leastSignificant).toString();
+  }
+
+  /** Returns the message id of a handle {@code <incarnation>:<message id>:<delivery>} of this queue, or fails. */
   private String messageIdOf(String receiptHandle) {
-    String[] parts = receiptHandle.split(":", -1);
-    if (parts.length != 3 || !parts[0].equals(incarnation) || parts[1].isEmpty()) {
+    int first = receiptHandle.indexOf(':');
+    int second = first < 0 ? -1 : receiptHandle.indexOf(':', first + 1);
+    if (second < 0
+        || receiptHandle.indexOf(':', second + 1) >= 0
+        || first != incarnation.length()
+        || !receiptHandle.startsWith(incarnation)
+        || second == first + 1) {
       throw new BackendException(
           "queue.receipt_handle_invalid",
           "receipt handle \"" + receiptHandle + "\" is not a valid receipt handle of queue \"" + spec.name()
               + "\" (ReceiptHandleIsInvalid)");
     }
-    return parts[1];
+    return receiptHandle.substring(first + 1, second);
   }
 
   private void makeExpiredVisible(Instant now) {

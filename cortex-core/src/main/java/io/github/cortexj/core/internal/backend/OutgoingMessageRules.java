@@ -17,9 +17,6 @@ public final class OutgoingMessageRules {
   /** The most message attributes SQS accepts on one message. */
   public static final int MAX_ATTRIBUTES = 10;
 
-  /** FIFO group and deduplication ids: 1 to 128 alphanumeric or punctuation characters. */
-  private static final Pattern FIFO_ID = Pattern.compile("[\\p{Alnum}\\p{Punct}]{1,128}");
-
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
 
   private OutgoingMessageRules() {}
@@ -54,7 +51,7 @@ public final class OutgoingMessageRules {
     if (groupId == null) {
       return new MessageProblem("MissingParameter", "The request must contain the parameter MessageGroupId.");
     }
-    if (!FIFO_ID.matcher(groupId).matches()) {
+    if (!validFifoId(groupId)) {
       return new MessageProblem(
           "InvalidParameterValue",
           "Value " + groupId + " for parameter MessageGroupId is invalid. Reason: it must be 1 to 128"
@@ -67,7 +64,7 @@ public final class OutgoingMessageRules {
           "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided"
               + " explicitly");
     }
-    if (!FIFO_ID.matcher(deduplicationId).matches()) {
+    if (!validFifoId(deduplicationId)) {
       return new MessageProblem(
           "InvalidParameterValue",
           "Value " + deduplicationId + " for parameter MessageDeduplicationId is invalid. Reason: it must be 1"
@@ -116,6 +113,51 @@ public final class OutgoingMessageRules {
       }
     }
     return null;
+  }
+
+  /**
+   * Returns the length in bytes of {@code text} encoded as {@link String#getBytes(java.nio.charset.Charset) UTF-8},
+   * without encoding it: 4 bytes for a surrogate pair, 1 for a lone surrogate (encoded as {@code ?}).
+   *
+   * @param text the text
+   * @return its UTF-8 length
+   */
+  public static int utf8Length(String text) {
+    int length = text.length();
+    int bytes = length;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        continue;
+      }
+      if (c < 0x800) {
+        bytes += 1;
+      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 2; // 4 bytes for the 2 units of the pair
+        i++;
+      } else if (!Character.isSurrogate(c)) {
+        bytes += 2;
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * FIFO group and deduplication ids: 1 to 128 alphanumeric or punctuation characters, which in ASCII (as the
+   * regular expression classes {@code \p{Alnum}} and {@code \p{Punct}} are) is {@code !} to {@code ~}.
+   */
+  static boolean validFifoId(String id) {
+    int length = id.length();
+    if (length == 0 || length > 128) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = id.charAt(i);
+      if (c < '!' || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean validAttributeName(String name) {

@@ -9,6 +9,10 @@ import java.util.Comparator;
  * a character above the Basic Multilingual Plane (encoded as a surrogate pair, {@code U+D800..U+DFFF}) sorts
  * before {@code U+E000..U+FFFF} in Java but after them in UTF-8. The comparison allocates nothing.
  *
+ * <p>A sorted map that compares on every step can instead be keyed by {@link #sortKey}: that string's own
+ * {@link String#compareTo} (which the JVM compares many characters at a time) gives this order, and for the usual
+ * key, with no character at or above {@code U+D800}, it is the key itself.
+ *
  * <p>Stateless and thread safe.
  */
 public final class Utf8KeyOrder implements Comparator<String> {
@@ -29,6 +33,31 @@ public final class Utf8KeyOrder implements Comparator<String> {
       }
     }
     return Integer.compare(a.length(), b.length());
+  }
+
+  /**
+   * Returns a string whose {@link String#compareTo} order is this comparator's order: each character at or above
+   * {@code U+D800} is replaced by its rank (a one-to-one mapping of characters that keeps every other character),
+   * so that two keys are equal exactly when their sort keys are, and one key starts with another exactly when its
+   * sort key starts with the other's.
+   *
+   * @param key the key
+   * @return {@code key} itself when it has no character at or above {@code U+D800}, otherwise its sort key
+   */
+  public static String sortKey(String key) {
+    int length = key.length();
+    int i = 0;
+    while (i < length && key.charAt(i) < 0xD800) {
+      i++;
+    }
+    if (i == length) {
+      return key;
+    }
+    char[] ranked = key.toCharArray();
+    for (; i < length; i++) {
+      ranked[i] = (char) codePointRank(ranked[i]);
+    }
+    return new String(ranked);
   }
 
   /**

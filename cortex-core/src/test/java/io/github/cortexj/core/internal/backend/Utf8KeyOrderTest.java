@@ -47,4 +47,54 @@ class Utf8KeyOrderTest {
                             Arrays.compareUnsigned(
                                 a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)))));
   }
+
+  @Test
+  void sortKeyOrderAgreesWithTheComparator() {
+    qt().withExamples(3000)
+        .forAll(keys(), keys())
+        .checkAssert(
+            (a, b) ->
+                assertThat(Integer.signum(Utf8KeyOrder.sortKey(a).compareTo(Utf8KeyOrder.sortKey(b))))
+                    .isEqualTo(Integer.signum(Utf8KeyOrder.INSTANCE.compare(a, b))));
+  }
+
+  @Test
+  void sortKeysAreEqualOnlyForEqualKeys() {
+    qt().withExamples(3000)
+        .forAll(keys(), keys())
+        .checkAssert(
+            (a, b) -> assertThat(Utf8KeyOrder.sortKey(a).equals(Utf8KeyOrder.sortKey(b))).isEqualTo(a.equals(b)));
+  }
+
+  @Test
+  void sortKeyOfAPrefixIsAPrefixOfTheSortKey() {
+    qt().withExamples(3000)
+        .forAll(keys(), keys())
+        .checkAssert(
+            (a, b) ->
+                assertThat(Utf8KeyOrder.sortKey(a).startsWith(Utf8KeyOrder.sortKey(b)))
+                    .isEqualTo(a.startsWith(b)));
+  }
+
+  @Test
+  void sortKeyOfAKeyBelowTheSurrogatesIsTheKeyItself() {
+    String key = "apis/iris/workloads/3f1c/status/in_queue\u00e9\uD7FF";
+
+    assertThat(Utf8KeyOrder.sortKey(key)).isSameAs(key);
+  }
+
+  @Test
+  void sortKeyRanksSurrogatesAboveTheTopOfTheBmp() {
+    assertThat(Utf8KeyOrder.sortKey("a\uD83D\uDE00")).isEqualTo("a\uF83D\uFE00");
+    assertThat(Utf8KeyOrder.sortKey("a\uFF21")).isEqualTo("a\uF721");
+  }
+
+  /** Keys of units from every range the ranking treats apart, lone surrogates included, with many shared prefixes. */
+  private static Gen<String> keys() {
+    Gen<String> unit =
+        arbitrary()
+            .pick("a", "b", "/", "\u007F", "\u00e9", "\uD7FF", "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uE000",
+                "\uF7FF", "\uF800", "\uFF21", "\uFFFF", "\uD83D\uDE00");
+    return lists().of(unit).ofSizeBetween(0, 5).map(parts -> String.join("", parts));
+  }
 }
