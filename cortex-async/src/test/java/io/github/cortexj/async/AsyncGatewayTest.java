@@ -40,7 +40,11 @@ class AsyncGatewayTest {
   private FakeAsyncCluster cluster;
   private AsyncGateway gateway;
 
-  /** The cluster the tests run against: the one place to switch to the embedded cluster once it runs AsyncAPIs. */
+  /**
+   * The cluster the tests run against: a map-backed one, so that each rule of the gateway can be set up exactly
+   * (cortex-async cannot depend on cortex-client). {@code GatewayOnEmbeddedClusterTest} in cortex-server runs the
+   * gateway end to end on the real embedded cluster.
+   */
   static FakeAsyncCluster newCluster() {
     FakeAsyncCluster cluster = new FakeAsyncCluster();
     cluster.deploy(ApiSpec.async("iris").handlerClass("com.example.Iris").build());

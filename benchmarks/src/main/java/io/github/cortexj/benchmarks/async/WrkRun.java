@@ -9,12 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One run of {@code wrk} and what it reported: requests per second, mean latency, and every kind of error (non-2xx
+ * One run of {@code wrk} and what it reported: requests sent and per second, mean latency, and every kind of error (non-2xx
  * answers, socket errors); plus the CPU time this JVM spent per request meanwhile (wrk is another process, and only
- * one server is loaded at a time), which the load of other processes on the machine does not skew. Immutable.
+ * one server is loaded at a time), which the load of other processes on the machine does not skew; and the machine's
+ * one-minute load average at the end of the run, to tell how busy the shared machine was. Immutable.
  */
-record WrkRun(String target, double requestsPerSecond, String meanLatency, long non2xx, long socketErrors,
-    double cpuMicrosPerRequest, String output) {
+record WrkRun(String target, long requests, double requestsPerSecond, String meanLatency, long non2xx, long socketErrors,
+    double cpuMicrosPerRequest, double loadAverage, String output) {
 
   private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
 
@@ -38,11 +39,13 @@ record WrkRun(String target, double requestsPerSecond, String meanLatency, long 
     long requests = Long.parseLong(find(REQUESTS, output, 1, "0"));
     return new WrkRun(
         target,
+        requests,
         Double.parseDouble(find(RPS, output, 1, "0")),
         find(LATENCY, output, 1, "?"),
         Long.parseLong(find(NON_2XX, output, 1, "0")),
         socketErrors(output),
         requests == 0 ? 0 : cpu / 1000.0 / requests,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         output);
   }
 
