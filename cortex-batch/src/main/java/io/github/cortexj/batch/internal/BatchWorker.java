@@ -248,7 +248,11 @@ final class BatchWorker implements Runnable {
       failure =
           new TimeoutException("batch " + batchId + " did not finish within " + run.batchTimeout() + "; interrupted");
     }
-    LOG.warn("failed processing batch {} (attempt {})", batchId, message.receiveCount(), failure);
+    // Logged after the handler's MDC scope has closed, so the batch's ids are set again for this line.
+    try (HandlerMdc mdc =
+        HandlerMdc.builder().apiName(spec.apiName()).jobId(spec.jobId()).batchId(batchId).open()) {
+      LOG.warn("failed processing batch {} (attempt {})", batchId, message.receiveCount(), failure);
+    }
     builtIn(() -> settings.metrics().increment("cortex_batch_failed", 1, tags));
     boolean partial = failure instanceof PartialBatchFailure;
     if (!partial && message.receiveCount() < run.maxAttempts()) {
