@@ -172,7 +172,7 @@ public final class GatewayHandler implements HttpHandler {
 
   private void read(HttpExchange exchange, String apiName, String requestId) throws IOException {
     String notFound = "error: id " + requestId + " not found";
-    if (!RequestIds.isValid(requestId)) {
+    if (RequestIds.problem(requestId).isPresent()) {
       GatewayAnswers.text(exchange, 404, notFound);
       return;
     }

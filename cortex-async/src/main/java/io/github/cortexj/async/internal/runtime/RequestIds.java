@@ -1,7 +1,6 @@
 package io.github.cortexj.async.internal.runtime;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The ids of async requests: the caller's {@code x-request-id} when given (1 to 128 characters of
@@ -15,8 +14,6 @@ public final class RequestIds {
   /** The longest id accepted. */
   public static final int MAX_LENGTH = 128;
 
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
-
   private RequestIds() {}
 
   /**
@@ -27,7 +24,19 @@ public final class RequestIds {
    * @return whether it may be used
    */
   public static boolean isValid(String id) {
-    return VALID.matcher(id).matches() && !id.equals(".") && !id.equals("..");
+    if (id.isEmpty() || id.length() > MAX_LENGTH || id.equals(".") || id.equals("..")) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean allowed =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+              || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

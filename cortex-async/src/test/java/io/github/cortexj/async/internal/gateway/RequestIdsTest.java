@@ -18,14 +18,14 @@ class RequestIdsTest {
             .mix(strings().betweenCodePoints('-', '9').ofLengthBetween(0, 3), 30))
         .checkAssert(
             id ->
-                assertThat(RequestIds.isValid(id))
+                assertThat(RequestIds.problem(id).isEmpty())
                     .as(id)
                     .isEqualTo(DOCUMENTED.matcher(id).matches() && !id.equals(".") && !id.equals("..")));
   }
 
   @Test
   void generatedIdsAreValid() {
-    assertThat(RequestIds.isValid(RequestIds.generate())).isTrue();
+    assertThat(RequestIds.problem(io.github.cortexj.async.internal.runtime.RequestIds.generate())).isEmpty();
   }
 
   @Test
