@@ -115,24 +115,21 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
   }
 
   private static ExecutorService newReplicaPool() {
-    AtomicInteger count = new AtomicInteger();
-    return Executors.newCachedThreadPool(
-        runnable -> {
-          Thread thread = new Thread(runnable, "cortex-async-replica-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    return Executors.newCachedThreadPool(daemonThreads("cortex-async-replica-"));
   }
 
   private static ExecutorService newWorkerPool(int threads) {
+    return Executors.newFixedThreadPool(threads, daemonThreads("cortex-worker-"));
+  }
+
+  /** Names the client's own threads {@code <prefix>1, <prefix>2, ...}; daemons, so they never hold the JVM up. */
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
-    ThreadFactory factory =
-        runnable -> {
-          Thread thread = new Thread(runnable, "cortex-worker-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    return Executors.newFixedThreadPool(threads, factory);
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /**
