@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -38,18 +37,26 @@ public final class InMemoryObjectStore implements ObjectStore {
   /** S3's bucket naming rule: 3 to 63 of lowercase letters, digits, dots and hyphens, starting and ending alike. */
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
-  /** Holds one object and its key; the array is never handed out or changed. */
+  /** The content of every empty object: empty markers are most of what a Cortex cluster stores. */
+  private static final byte[] EMPTY = new byte[0];
+
+  /**
+   * Holds one object and its key; the array is never handed out or changed. Its last-modified time is kept as
+   * epoch seconds rather than an {@link Instant}, and empty contents share one array: the store keeps every object
+   * of a run (async results live for the retention period), and each object it holds is copied and scanned by the
+   * garbage collector.
+   */
   private static final class Entry {
     private final String key;
     private final byte[] content;
     private final @Nullable String contentType;
-    private final Instant lastModified;
+    private final long lastModifiedSecond;
 
-    Entry(String key, byte[] content, @Nullable String contentType, Instant lastModified) {
+    Entry(String key, byte[] content, @Nullable String contentType, long lastModifiedSecond) {
       this.key = key;
       this.content = content;
       this.contentType = contentType;
-      this.lastModified = lastModified;
+      this.lastModifiedSecond = lastModifiedSecond;
     }
 
     String key() {
@@ -65,7 +72,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     Instant lastModified() {
-      return lastModified;
+      return Instant.ofEpochSecond(lastModifiedSecond);
     }
   }
 
@@ -119,7 +126,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public void put(String key, byte[] content, @Nullable String contentType) {
     ObjectKeys.validate(key);
-    store(key, content.clone(), contentType);
+    store(key, content.length == 0 ? EMPTY : content.clone(), contentType);
   }
 
   /**
@@ -155,12 +162,13 @@ public final class InMemoryObjectStore implements ObjectStore {
           "the content of object \"" + key + "\" in bucket \"" + bucket + "\" ended after " + bytes.length
               + " of the " + length + " bytes announced (IncompleteBody)");
     }
-    store(key, bytes, contentType);
+    store(key, bytes.length == 0 ? EMPTY : bytes, contentType);
   }
 
   private void store(String key, byte[] ownedCopy, @Nullable String contentType) {
-    Instant lastModified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    objects.put(Utf8KeyOrder.sortKey(key), new Entry(key, ownedCopy, contentType, lastModified));
+    // Whole seconds, as S3 keeps it: the epoch second is the instant truncated to the second.
+    long lastModifiedSecond = clock.instant().getEpochSecond();
+    objects.put(Utf8KeyOrder.sortKey(key), new Entry(key, ownedCopy, contentType, lastModifiedSecond));
   }
 
   /**

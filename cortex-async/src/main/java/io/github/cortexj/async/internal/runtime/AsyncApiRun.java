@@ -174,24 +174,34 @@ public final class AsyncApiRun {
     if (contentType.isBlank()) {
       throw new IllegalArgumentException("missing Content-Type: the payload's Content-Type must not be empty");
     }
-    String id = requestId == null ? RequestIds.generate() : RequestIds.validate(requestId);
+    if (requestId == null) {
+      // A fresh random UUID is known to nobody else yet, so nothing can race on it and no stored request can have
+      // it (a collision of 122 random bits): checking the store for it would only cost a listing per request.
+      return store(RequestIds.generate(), payload, contentType);
+    }
+    String id = RequestIds.validate(requestId);
     return claims.exclusively(
         id,
         () -> {
           if (settings.workloads().exists(name(), id)) {
             throw new DuplicateRequestIdException(name(), id);
           }
-          // Unlike Cortex, the in_queue marker is written before the message is sent, so that a replica never
-          // takes a request that has no marker yet (which it would read as cancelled).
-          settings.workloads().create(name(), id, payload, contentType);
-          try {
-            settings.queues().send(queueUrl, new OutgoingMessage("request", id, Map.of(), id, id));
-          } catch (RuntimeException e) {
-            settings.workloads().delete(name(), id); // nothing half-submitted is left behind
-            throw e;
-          }
-          return id;
+          return store(id, payload, contentType);
         });
+  }
+
+  /** Stores a new request and queues its id; on a failed send, removes what it stored. */
+  private String store(String id, byte[] payload, String contentType) {
+    // Unlike Cortex, the in_queue marker is written before the message is sent, so that a replica never takes a
+    // request that has no marker yet (which it would read as cancelled).
+    settings.workloads().create(name(), id, payload, contentType);
+    try {
+      settings.queues().send(queueUrl, new OutgoingMessage("request", id, Map.of(), id, id));
+    } catch (RuntimeException e) {
+      settings.workloads().delete(name(), id); // nothing half-submitted is left behind
+      throw e;
+    }
+    return id;
   }
 
   /**

@@ -146,7 +146,8 @@ public final class MemoryQueue {
           return seen.messageId();
         }
       }
-      String messageId = randomMessageId();
+      UUID messageUuid = randomMessageId();
+      String messageId = messageUuid.toString();
       QueueMessage stored =
           new QueueMessage(
               messageId,
@@ -158,7 +159,14 @@ public final class MemoryQueue {
               now);
       addVisible(stored);
       if (spec.fifo() && deduplicationId != null) {
-        Deduplication entry = new Deduplication(deduplicationId, messageId, now.plus(DEDUPLICATION_WINDOW));
+        Instant expiresAt = now.plus(DEDUPLICATION_WINDOW);
+        Deduplication entry =
+            new Deduplication(
+                deduplicationId,
+                messageUuid.getMostSignificantBits(),
+                messageUuid.getLeastSignificantBits(),
+                expiresAt.getEpochSecond(),
+                expiresAt.getNano());
         deduplication.put(deduplicationId, entry);
         deduplicationOrder.addLast(entry);
       }
@@ -431,11 +439,11 @@ public final class MemoryQueue {
    * non-cryptographic generator: a message id is an identifier, not a secret (a receipt handle only works while it
    * is the message's current one).
    */
-  private static String randomMessageId() {
+  private static UUID randomMessageId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
     long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
-    return new UUID(mostSignificant, leastSignificant).toString();
+    return new UUID(mostSignificant, leastSignificant);
   }
 
   /** Returns the message id of a handle {@code <incarnation>:<message id>:<delivery>} of this queue, or fails. */
@@ -487,7 +495,7 @@ public final class MemoryQueue {
   }
 
   private void forgetExpiredDeduplications(Instant now) {
-    while (!deduplicationOrder.isEmpty() && !deduplicationOrder.peekFirst().expiresAt().isAfter(now)) {
+    while (!deduplicationOrder.isEmpty() && !deduplicationOrder.peekFirst().expiresAfter(now)) {
       Deduplication expired = deduplicationOrder.removeFirst();
       deduplication.remove(expired.deduplicationId(), expired);
     }
@@ -510,8 +518,24 @@ public final class MemoryQueue {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** A deduplication id, the message it first sent, and when the window closes. */
-  private record Deduplication(String deduplicationId, String messageId, Instant expiresAt) {}
+  /**
+   * A deduplication id, the message it first sent, and when the window closes. Held for five minutes of every sent
+   * message, so it is kept flat (the message id's bits and the deadline's seconds and nanos, not objects): a busy
+   * FIFO queue remembers hundreds of thousands of them, which the garbage collector copies and scans.
+   */
+  private record Deduplication(
+      String deduplicationId, long messageIdHigh, long messageIdLow, long expiresAtSecond, int expiresAtNano) {
+
+    String messageId() {
+      return new UUID(messageIdHigh, messageIdLow).toString();
+    }
+
+    boolean expiresAfter(Instant now) {
+      return expiresAtSecond != now.getEpochSecond()
+          ? expiresAtSecond > now.getEpochSecond()
+          : expiresAtNano > now.getNano();
+    }
+  }
 
   /**
    * What {@link #receiveNow} did.
