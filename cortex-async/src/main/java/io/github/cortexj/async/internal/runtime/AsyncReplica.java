@@ -32,9 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One replica of an AsyncAPI: builds its handler once (with the API's config, not merged with anything), then
- * takes requests from the API's queue and runs Cortex's worker steps (§8.2) on each, one at a time. It receives
- * one message at a time, as Cortex, unless its handler is fast enough that a few fit in {@link ReceiveBatchSize}'s
- * budget; a message received ahead whose turn comes after a renewal period is released, not handled. A failure of any
+ * takes one request at a time from the API's queue and runs Cortex's worker steps (§8.2) on it. A failure of any
  * step after the request was taken stores {@code failed} with the error; the replica never dies from a handler's
  * exception or error (a {@link VirtualMachineError} aside). A handler that cannot be built fails every request
  * with the reason, and is built again after a back-off on the clock.
@@ -50,7 +48,6 @@ final class AsyncReplica implements Runnable {
   private final AsyncApiRun run;
   private final RuntimeSettings settings;
   private final CountDownLatch ended = new CountDownLatch(1);
-  private final ReceiveBatchSize batchSize = new ReceiveBatchSize();
   private volatile boolean stopRequested;
   private volatile boolean busy;
   private @Nullable AsyncHandler handler;
@@ -106,15 +103,9 @@ final class AsyncReplica implements Runnable {
     String queueUrl = run.queueUrl();
     while (!stopRequested) {
       List<ReceivedMessage> messages;
-      Instant receivedAt;
       try {
         messages =
-            settings
-                .queues()
-                .receive(
-                    queueUrl,
-                    new ReceiveRequest(batchSize.next(), settings.pollWait(), settings.visibilityTimeout()));
-        receivedAt = settings.clock().instant();
+            settings.queues().receive(queueUrl, ReceiveRequest.one(settings.pollWait(), settings.visibilityTimeout()));
       } catch (BackendException e) {
         if (stopRequested) {
           return;
@@ -126,30 +117,16 @@ final class AsyncReplica implements Runnable {
       for (ReceivedMessage message : messages) {
         if (stopRequested) {
           run.release(message); // taken while stopping: visible again at once, for another replica or process
-        } else if (heldTooLong(receivedAt)) {
-          // Received ahead with others, and its visibility is running out before its turn: let another replica or
-          // process have it rather than risk handling it twice.
-          run.release(message);
         } else {
           busy = true;
-          long started = System.nanoTime();
           try {
             handle(message);
           } finally {
             busy = false;
-            batchSize.handled(System.nanoTime() - started);
           }
         }
       }
     }
-  }
-
-  /**
-   * Tells whether a message received at {@code receivedAt} has waited for its turn a renewal period or more: its
-   * visibility is not renewed before its handling starts.
-   */
-  private boolean heldTooLong(Instant receivedAt) {
-    return !settings.clock().instant().isBefore(receivedAt.plus(settings.renewalPeriod()));
   }
 
   private void buildHandler() {
