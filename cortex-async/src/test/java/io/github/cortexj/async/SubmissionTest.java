@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.github.cortexj.async.internal.runtime.RequestIds;
 import io.github.cortexj.core.AsyncStatus;
+import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.backend.ReceiveRequest;
 import io.github.cortexj.core.backend.ReceivedMessage;
 import io.github.cortexj.core.job.ApiNotDeployedException;
@@ -44,6 +45,33 @@ class SubmissionTest {
     assertThatThrownBy(() -> cluster.submit("same", "{}", "application/json"))
         .isInstanceOf(DuplicateRequestIdException.class)
         .hasMessage("error: id same already exists for api scorer");
+  }
+
+  @Test
+  void givesEachRequestWithoutAnIdItsOwnUuidStoredAndQueued() {
+    cluster.deploy(
+        spec -> spec,
+        Handlers.async(
+            init ->
+                (payload, context) -> {
+                  release.await();
+                  return Map.of();
+                }));
+
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      ids.add(cluster.submitJson("{}"));
+    }
+
+    assertThat(ids).hasSize(50).allSatisfy(id -> assertThat(java.util.UUID.fromString(id)).hasToString(id));
+    assertThat(ids)
+        .allSatisfy(
+            id -> {
+              assertThat(cluster.store.head("cortex/workloads/scorer/" + id + "/payload")).isPresent();
+              assertThat(cluster.store.head("cortex/workloads/scorer/" + id + "/status/in_queue")).isPresent();
+            });
+    assertThat(cluster.queues.counts(cluster.queues.queueUrl(queueName()).orElseThrow()).total())
+        .isEqualTo(50);
   }
 
   @Test

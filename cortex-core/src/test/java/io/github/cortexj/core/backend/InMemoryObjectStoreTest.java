@@ -87,6 +87,31 @@ class InMemoryObjectStoreTest {
   }
 
   @Test
+  void emptyObjectsKeepTheirOwnContentTypeAndTime() {
+    store.put("a/status/in_queue", new byte[0], "text/plain");
+    clock.advance(Duration.ofSeconds(5));
+    store.put("a/status/in_progress", new byte[0], null);
+
+    StoredObject queued = store.get("a/status/in_queue").orElseThrow();
+    StoredObject started = store.get("a/status/in_progress").orElseThrow();
+
+    assertThat(queued.content()).isEmpty();
+    assertThat(queued.info()).isEqualTo(
+        new ObjectInfo("a/status/in_queue", 0, "text/plain", Instant.parse("2021-03-04T05:06:07Z")));
+    assertThat(started.info()).isEqualTo(
+        new ObjectInfo("a/status/in_progress", 0, null, Instant.parse("2021-03-04T05:06:12Z")));
+  }
+
+  @Test
+  void lastModifiedBeforeTheEpochIsTruncatedToTheEarlierSecond() {
+    InMemoryObjectStore old =
+        new InMemoryObjectStore("bucket", new MutableClock(Instant.parse("1969-12-31T23:59:59.5Z")));
+    old.put("k", HELLO, null);
+
+    assertThat(old.head("k").orElseThrow().lastModified()).isEqualTo(Instant.parse("1969-12-31T23:59:59Z"));
+  }
+
+  @Test
   void putReplacesTheContent() {
     store.put("k", HELLO, "text/plain");
     store.putText("k", "bye", "text/other");

@@ -523,6 +523,21 @@ class InMemoryQueueBackendTest {
   }
 
   @Test
+  void fifoDeduplicationHoldsUntilTheLastNanosecondOfTheWindow() {
+    String url = backend.createQueue(fifo("jobs.fifo"));
+    String id = backend.send(url, OutgoingMessage.fifo("d1", "first", Map.of()));
+    clock.advance(Duration.ofMinutes(5).minusNanos(1));
+
+    String duplicate = backend.send(url, OutgoingMessage.fifo("d1", "duplicate", Map.of()));
+    clock.advance(Duration.ofNanos(1));
+    String later = backend.send(url, OutgoingMessage.fifo("d1", "later", Map.of()));
+
+    assertThat(duplicate).isEqualTo(id);
+    assertThat(later).isNotEqualTo(id);
+    assertThat(backend.counts(url)).isEqualTo(new QueueCounts(2, 0));
+  }
+
+  @Test
   void fifoDeduplicationHoldsAfterTheOriginalWasDeleted() {
     String url = backend.createQueue(fifo("jobs.fifo"));
     String id = backend.send(url, OutgoingMessage.fifo("d1", "first", Map.of()));

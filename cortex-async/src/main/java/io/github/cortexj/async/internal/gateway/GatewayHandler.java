@@ -167,7 +167,7 @@ public final class GatewayHandler implements HttpHandler {
       answerClusterError(exchange, apiName, e);
       return;
     }
-    GatewayAnswers.json(exchange, 200, createdAnswer(id));
+    GatewayAnswers.json(exchange, 200, createdAnswer(id, mapper));
   }
 
   private void read(HttpExchange exchange, String apiName, String requestId) throws IOException {
@@ -218,7 +218,7 @@ public final class GatewayHandler implements HttpHandler {
    * 128 characters of {@code [A-Za-z0-9._-]}, none of which JSON escapes, so its bytes are written as they are;
    * any other id (from a client that does not keep to the rule) goes through the JSON writer.
    */
-  private byte[] createdAnswer(String id) throws IOException {
+  static byte[] createdAnswer(String id, ObjectMapper mapper) throws IOException {
     if (!io.github.cortexj.async.internal.runtime.RequestIds.isValid(id)) {
       return withNewline(mapper.writeValueAsBytes(mapper.createObjectNode().put("id", id)));
     }
