@@ -47,6 +47,22 @@ class RetentionTest {
   }
 
   @Test
+  void purgesEveryExpiredRequestAcrossListingPages() {
+    cluster.deploy((payload, context) -> Map.of("ok", true));
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      ids.add(cluster.submit("r" + i, "{}", "application/json"));
+    }
+    ids.forEach(cluster::awaitEnd);
+    int stored = cluster.store.listAll(PREFIX).size();
+
+    cluster.advance(Duration.ofDays(7));
+
+    assertThat(stored).isGreaterThan(1000); // more than one page of the store's listing
+    assertThat(cluster.store.listAll(PREFIX)).isEmpty();
+  }
+
+  @Test
   void purgesAFailedRequestWithItsError() {
     cluster.deploy(
         (payload, context) -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cortexj.core.AsyncStatus;
 import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.backend.ObjectInfo;
+import io.github.cortexj.core.backend.ObjectPage;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.backend.StoredObject;
 import io.github.cortexj.core.job.AsyncRequestNotFoundException;
@@ -34,6 +35,10 @@ public final class WorkloadStore {
   private static final String MARKER_TYPE = "text/plain";
 
   private static final String JSON_TYPE = "application/json";
+
+  /** The key endings of the markers that end a request, after its id. */
+  private static final List<String> TERMINAL_MARKERS =
+      List.of("/status/" + AsyncStatus.COMPLETED.code(), "/status/" + AsyncStatus.FAILED.code());
 
   private final ObjectStore store;
   private final WorkloadKeys keys;
@@ -262,18 +267,20 @@ public final class WorkloadStore {
   public List<String> purgeExpired(String api, Instant now, Duration retention) {
     String prefix = keys.api(api);
     Map<String, Instant> endedAt = new LinkedHashMap<>();
-    for (ObjectInfo info : store.listAll(prefix)) {
-      String rest = info.key().substring(prefix.length());
-      int slash = rest.indexOf('/');
-      if (slash < 0) {
-        continue;
+    // Page by page, looking only at terminal markers: the API holds every request of the retention period (four
+    // or more objects each), and this runs every purge period.
+    @Nullable String token = null;
+    do {
+      ObjectPage page = store.list(prefix, token, ObjectStore.MAX_PAGE_SIZE);
+      for (ObjectInfo info : page.objects()) {
+        String key = info.key();
+        int idEnd = terminalMarkerStart(key, prefix.length());
+        if (idEnd > 0) {
+          endedAt.merge(key.substring(prefix.length(), idEnd), info.lastModified(), (a, b) -> a.isAfter(b) ? a : b);
+        }
       }
-      String id = rest.substring(0, slash);
-      String path = rest.substring(slash + 1);
-      if (path.equals("status/" + AsyncStatus.COMPLETED.code()) || path.equals("status/" + AsyncStatus.FAILED.code())) {
-        endedAt.merge(id, info.lastModified(), (a, b) -> a.isAfter(b) ? a : b);
-      }
-    }
+      token = page.nextToken();
+    } while (token != null);
     List<String> purged = new ArrayList<>();
     for (Map.Entry<String, Instant> ended : endedAt.entrySet()) {
       if (isExpired(ended.getValue(), now, retention)) {
@@ -282,6 +289,20 @@ public final class WorkloadStore {
       }
     }
     return purged;
+  }
+
+  /**
+   * Returns where {@code /status/completed} or {@code /status/failed} starts when a key is {@code <prefix><id>}
+   * followed by one of them (the id being one path segment), or -1 otherwise.
+   */
+  private static int terminalMarkerStart(String key, int prefixLength) {
+    for (String marker : TERMINAL_MARKERS) {
+      int start = key.length() - marker.length();
+      if (start > prefixLength && key.endsWith(marker) && key.indexOf('/', prefixLength) == start) {
+        return start;
+      }
+    }
+    return -1;
   }
 
   private static boolean isExpired(Instant endedAt, Instant now, Duration retention) {
