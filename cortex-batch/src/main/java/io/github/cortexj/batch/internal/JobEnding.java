@@ -61,6 +61,7 @@ final class JobEnding {
           new BatchMetrics(
               ended.succeeded(), ended.failed(), ended.failedAttempts(), run.averageSecondsPerDelivery()));
       store.writeMarker(spec.apiName(), spec.jobId(), status);
+      store.deleteSucceeded(spec.apiName(), spec.jobId()); // counted in metrics.json from now on
       LOG.info("job {} of {} ended: {}", spec.jobId(), spec.apiName(), status.code());
     } finally {
       run.endRecorded();

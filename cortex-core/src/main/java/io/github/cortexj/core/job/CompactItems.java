@@ -3,41 +3,52 @@ package io.github.cortexj.core.job;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
- * The items of an {@link ItemList}, kept as their compact JSON in one byte array (items separated by commas, so
- * that a run of items is already the inside of a JSON array) rather than as {@link JsonNode} trees: a million
+ * The items of an {@link ItemList}, kept as their compact JSON rather than as {@link JsonNode} trees: a million
  * small items take about 18 MB instead of about 200 MB, each item is serialised once, and a batch's message body
- * is a slice. {@link #get(int)} decodes a fresh node on each call, so the list is immutable although nodes are not.
+ * is a copy of a run of bytes. The bytes are held in segments of {@value #SEGMENT_ITEMS} items (items separated by
+ * commas, so that a run of items is already the inside of a JSON array): segments stay small enough for the
+ * garbage collector to move cheaply, and large lists are encoded one segment per task on the common
+ * {@link ForkJoinPool}, as {@link java.util.Arrays#parallelSort(int[])} sorts. {@link #get(int)} decodes a fresh
+ * node on each call, so the list is immutable although nodes are not.
  *
  * <p>Immutable and thread safe.
  */
 @JsonSerialize(using = CompactItems.Writer.class)
 final class CompactItems extends AbstractList<JsonNode> implements RandomAccess {
 
+  /** Items per segment; lists of more than two segments are encoded in parallel. */
+  static final int SEGMENT_ITEMS = 16_384;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final CompactItems EMPTY = new CompactItems(new byte[0], new int[0]);
+  private static final CompactItems EMPTY = new CompactItems(new Segment[0], 0, SEGMENT_ITEMS);
 
-  /** The items' compact UTF-8 JSON, separated by single commas. */
-  private final byte[] json;
+  private final Segment[] segments;
+  private final int size;
+  private final int segmentItems;
 
-  /** The exclusive end offset of each item in {@link #json}. */
-  private final int[] ends;
-
-  private CompactItems(byte[] json, int[] ends) {
-    this.json = json;
-    this.ends = ends;
+  private CompactItems(Segment[] segments, int size, int segmentItems) {
+    this.segments = segments;
+    this.size = size;
+    this.segmentItems = segmentItems;
   }
 
   static CompactItems empty() {
@@ -49,72 +60,91 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
    *
    * @param values JSON nodes or any value a plain {@link ObjectMapper} can write; a {@code null} is JSON null
    * @return the items
-   * @throws IllegalArgumentException naming the index of a value that cannot be written as JSON
+   * @throws IllegalArgumentException naming the index of the first value that cannot be written as JSON
    */
   static CompactItems encode(List<?> values) {
+    return encode(values, SEGMENT_ITEMS);
+  }
+
+  /** Encodes with segments of {@code segmentItems} items (tests use small ones to cross many boundaries). */
+  static CompactItems encode(List<?> values, int segmentItems) {
     if (values instanceof CompactItems compact) {
       return compact;
     }
     if (values.isEmpty()) {
       return EMPTY;
     }
-    Bytes out = new Bytes(Math.max(64, values.size() * 16));
-    int[] ends = new int[values.size()];
-    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
-      generator.setRootValueSeparator(null);
-      // One generator and one provider for all items: per-item writeValue calls would build both each time.
-      SerializerProvider provider = MAPPER.getSerializerProviderInstance();
-      int index = 0;
-      for (Object value : values) {
-        if (index > 0) {
-          generator.writeRaw(',');
-        }
-        try {
-          provider.defaultSerializeValue(value, generator);
-        } catch (IOException | RuntimeException e) {
-          throw new IllegalArgumentException("item " + index + " cannot be written as JSON: " + e.getMessage(), e);
-        }
-        ends[index++] = out.size() + generator.getOutputBuffered();
+    List<?> source = values instanceof RandomAccess ? values : new ArrayList<>(values);
+    int count = (source.size() + segmentItems - 1) / segmentItems;
+    Segment[] segments = new Segment[count];
+    if (count <= 2) {
+      for (int i = 0; i < count; i++) {
+        segments[i] = segment(source, i, segmentItems);
       }
-      generator.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } else {
+      try {
+        IntStream.range(0, count).parallel().forEach(i -> segments[i] = segment(source, i, segmentItems));
+      } catch (ItemException e) {
+        // Parallel tasks fail in any order: report the first item that fails, as a sequential encoding would.
+        for (int i = 0; i < count; i++) {
+          segment(source, i, segmentItems);
+        }
+        throw e;
+      }
     }
-    return new CompactItems(out.toByteArray(), ends);
+    return new CompactItems(segments, source.size(), segmentItems);
   }
 
-  private int start(int index) {
-    return index == 0 ? 0 : ends[index - 1] + 1;
+  private static Segment segment(List<?> values, int segment, int segmentItems) {
+    int from = segment * segmentItems;
+    return Segment.encode(values, from, Math.min(values.size(), from + segmentItems));
+  }
+
+  private Segment segment(int index) {
+    return segments[index / segmentItems];
   }
 
   /** Returns the size in bytes of one item's compact UTF-8 JSON. */
   int jsonSize(int index) {
-    return ends[index] - start(index);
+    Objects.checkIndex(index, size);
+    return segment(index).size(index % segmentItems);
   }
 
   /** Returns the items {@code [from, to)} as one compact JSON array. */
   String jsonArray(int from, int to) {
-    if (from < 0 || to > ends.length || from > to) {
-      throw new IndexOutOfBoundsException("items [" + from + ", " + to + ") of " + ends.length);
+    if (from < 0 || to > size || from > to) {
+      throw new IndexOutOfBoundsException("items [" + from + ", " + to + ") of " + size);
     }
     if (from == to) {
       return "[]";
     }
-    int start = start(from);
-    byte[] array = new byte[ends[to - 1] - start + 2];
+    int bytes = 1; // the opening bracket; each item brings its separator or the closing bracket
+    for (int at = from; at < to; ) {
+      int segmentEnd = Math.min(to, (at / segmentItems + 1) * segmentItems);
+      bytes += segment(at).runBytes(at % segmentItems, segmentEnd - at) + 1;
+      at = segmentEnd;
+    }
+    byte[] array = new byte[bytes];
     array[0] = '[';
-    System.arraycopy(json, start, array, 1, array.length - 2);
-    array[array.length - 1] = ']';
+    int written = 1;
+    for (int at = from; at < to; ) {
+      int segmentEnd = Math.min(to, (at / segmentItems + 1) * segmentItems);
+      written += segment(at).copyRun(at % segmentItems, segmentEnd - at, array, written);
+      array[written++] = (byte) (segmentEnd == to ? ']' : ',');
+      at = segmentEnd;
+    }
     return new String(array, StandardCharsets.UTF_8);
   }
 
   @Override
   public JsonNode get(int index) {
-    if (index < 0 || index >= ends.length) {
-      throw new IndexOutOfBoundsException("item " + index + " of " + ends.length);
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("item " + index + " of " + size);
     }
+    Segment segment = segment(index);
+    int item = index % segmentItems;
     try {
-      return MAPPER.readTree(json, start(index), jsonSize(index));
+      return MAPPER.readTree(segment.json, segment.start(item), segment.size(item));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen: the bytes were written by Jackson
     }
@@ -122,7 +152,7 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
 
   @Override
   public int size() {
-    return ends.length;
+    return size;
   }
 
   /** Writes the items as a JSON array from their stored bytes, without decoding them. */
@@ -142,17 +172,100 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
       generator.writeStartArray(items, items.size());
       // A run of items separated by commas, written as one raw value, comes out the same as the items one by
       // one: the generator puts a comma between raw values. Runs keep the per-item cost to a copy.
-      int from = 0;
-      while (from < items.size()) {
-        int to = from + 1;
-        int start = items.start(from);
-        while (to < items.size() && items.ends[to] - start < CHUNK_BYTES) {
-          to++;
+      for (Segment segment : items.segments) {
+        int from = 0;
+        while (from < segment.count()) {
+          int to = from + 1;
+          int start = segment.start(from);
+          while (to < segment.count() && segment.ends[to] - start < CHUNK_BYTES) {
+            to++;
+          }
+          generator.writeRawValue(
+              new String(segment.json, start, segment.ends[to - 1] - start, StandardCharsets.UTF_8));
+          from = to;
         }
-        generator.writeRawValue(new String(items.json, start, items.ends[to - 1] - start, StandardCharsets.UTF_8));
-        from = to;
       }
       generator.writeEndArray();
+    }
+  }
+
+  /** Why an item could not be written, with its index in the whole list. */
+  private static final class ItemException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    ItemException(int index, Exception cause) {
+      super("item " + index + " cannot be written as JSON: " + cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * The compact JSON of a run of consecutive items, separated by single commas.
+   *
+   * @param json the items' bytes
+   * @param ends the exclusive end offset of each item in {@code json}
+   */
+  private record Segment(byte[] json, int[] ends) {
+
+    /** Encodes the values {@code [from, to)}. */
+    static Segment encode(List<?> values, int from, int to) {
+      Bytes out = new Bytes(Math.max(64, (to - from) * 16));
+      int[] ends = new int[to - from];
+      try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+        generator.setRootValueSeparator(null);
+        // One generator and one provider for the segment: per-item writeValue calls would build both each time.
+        SerializerProvider provider = MAPPER.getSerializerProviderInstance();
+        Class<?> lastType = null;
+        JsonSerializer<Object> lastSerializer = null;
+        for (int index = from; index < to; index++) {
+          Object value = values.get(index);
+          if (index > from) {
+            generator.writeRaw(',');
+          }
+          try {
+            if (value instanceof JsonNode node) {
+              node.serialize(generator, provider);
+            } else if (value == null) {
+              generator.writeNull();
+            } else {
+              if (value.getClass() != lastType) {
+                lastType = value.getClass();
+                lastSerializer = provider.findTypedValueSerializer(lastType, true, null);
+              }
+              Objects.requireNonNull(lastSerializer).serialize(value, generator, provider);
+            }
+          } catch (IOException | RuntimeException e) {
+            throw new ItemException(index, e);
+          }
+          ends[index - from] = out.size() + generator.getOutputBuffered();
+        }
+        generator.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Segment(out.toByteArray(), ends);
+    }
+
+    int count() {
+      return ends.length;
+    }
+
+    int start(int item) {
+      return item == 0 ? 0 : ends[item - 1] + 1;
+    }
+
+    int size(int item) {
+      return ends[item] - start(item);
+    }
+
+    /** The bytes of {@code count} items from {@code item}, with the commas between them. */
+    int runBytes(int item, int count) {
+      return ends[item + count - 1] - start(item);
+    }
+
+    int copyRun(int item, int count, byte[] target, int offset) {
+      int length = runBytes(item, count);
+      System.arraycopy(json, start(item), target, offset, length);
+      return length;
     }
   }
 

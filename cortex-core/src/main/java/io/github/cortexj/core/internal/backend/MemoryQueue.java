@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Condition;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -389,6 +390,23 @@ public final class MemoryQueue {
       }
       makeExpiredVisible(now);
       return inFlight.isEmpty() ? null : inFlight.first().visibleAt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code work} holding this queue's lock (which its calls take again at no cost), so that a batch call
+   * contends for the lock once rather than once per entry.
+   *
+   * @param work the calls to make
+   * @param <T> the result type
+   * @return what {@code work} returns
+   */
+  public <T> T underLock(Supplier<T> work) {
+    lock.lock();
+    try {
+      return work.get();
     } finally {
       lock.unlock();
     }
