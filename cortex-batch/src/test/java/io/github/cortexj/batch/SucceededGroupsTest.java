@@ -55,7 +55,9 @@ class SucceededGroupsTest {
       cluster.clock.advance(Duration.ofSeconds(10));
       long reads = cluster.clock.tickerReads();
       Eventually.until("two ticks", () -> cluster.clock.tickerReads() >= reads + 2);
-      assertThat(cluster.queues.counts(url).visible()).as("visible at step %d", step).isZero();
+      assertThat(cluster.queues.counts(url).visible())
+          .as("visible at step %d: %s, records %s", step, cluster.queues.counts(url), cluster.store.listAll("cortex/"))
+          .isZero();
     }
     release.countDown();
 
