@@ -32,6 +32,7 @@ class SucceededGroupsTest {
 
   @AfterEach
   void close() {
+
     cluster.close();
   }
 
@@ -50,9 +51,11 @@ class SucceededGroupsTest {
     Eventually.until("the second batch starts", () -> deliveries.get() == 2);
     String url = cluster.runtime.getJob(BatchCluster.API, spec.jobId()).jobSpec().sqsUrl();
 
-    // Ten minutes of clock time, far past the 60 s visibility, in 10 s steps seen by the ticker.
-    for (int step = 0; step < 60; step++) {
-      cluster.clock.advance(Duration.ofSeconds(10));
+    // Ten minutes of clock time, far past the 30 s visibility, in 5 s steps seen by the ticker. (A tick's
+    // renewals read the clock too, so a step may end while a tick is still renewing: steps shorter than the
+    // visibility's margin over the renewal period keep such a late renewal in time.)
+    for (int step = 0; step < 120; step++) {
+      cluster.clock.advance(Duration.ofSeconds(5));
       long reads = cluster.clock.tickerReads();
       Eventually.until("two ticks", () -> cluster.clock.tickerReads() >= reads + 2);
       assertThat(cluster.queues.counts(url).visible())

@@ -1,6 +1,8 @@
 package io.github.cortexj.core.job;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The items of an {@link ItemList}, kept as their compact JSON rather than as {@link JsonNode} trees: a million
@@ -110,21 +114,45 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
     return segment(index).size(index % segmentItems);
   }
 
-  /** Returns the items {@code [from, to)} as one compact JSON array. */
-  String jsonArray(int from, int to) {
-    if (from < 0 || to > size || from > to) {
-      throw new IndexOutOfBoundsException("items [" + from + ", " + to + ") of " + size);
+  /** Returns the index of the first item larger than {@code bytes}, or -1. */
+  int firstLargerThan(int bytes) {
+    for (int i = 0; i < segments.length; i++) {
+      if (segments[i].largest() > bytes) {
+        Segment segment = segments[i];
+        for (int item = 0; item < segment.count(); item++) {
+          if (segment.size(item) > bytes) {
+            return i * segmentItems + item;
+          }
+        }
+      }
     }
+    return -1;
+  }
+
+  /** Returns the UTF-8 size of the compact JSON array of the items {@code [from, to)}. */
+  int jsonArraySize(int from, int to) {
+    checkRange(from, to);
     if (from == to) {
-      return "[]";
+      return 2;
     }
-    int bytes = 1; // the opening bracket; each item brings its separator or the closing bracket
+    int bytes = 1; // the opening bracket; each run brings its separator or the closing bracket
     for (int at = from; at < to; ) {
       int segmentEnd = Math.min(to, (at / segmentItems + 1) * segmentItems);
       bytes += segment(at).runBytes(at % segmentItems, segmentEnd - at) + 1;
       at = segmentEnd;
     }
-    byte[] array = new byte[bytes];
+    return bytes;
+  }
+
+  private void checkRange(int from, int to) {
+    if (from < 0 || to > size || from > to) {
+      throw new IndexOutOfBoundsException("items [" + from + ", " + to + ") of " + size);
+    }
+  }
+
+  /** Returns the items {@code [from, to)} as one compact JSON array. */
+  String jsonArray(int from, int to) {
+    byte[] array = new byte[jsonArraySize(from, to)];
     array[0] = '[';
     int written = 1;
     for (int at = from; at < to; ) {
@@ -132,6 +160,9 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
       written += segment(at).copyRun(at % segmentItems, segmentEnd - at, array, written);
       array[written++] = (byte) (segmentEnd == to ? ']' : ',');
       at = segmentEnd;
+    }
+    if (from == to) {
+      array[1] = ']';
     }
     return new String(array, StandardCharsets.UTF_8);
   }
@@ -163,29 +194,112 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
       super(CompactItems.class);
     }
 
-    /** About how many bytes of items each raw write carries. */
-    private static final int CHUNK_BYTES = 64 * 1024;
-
     @Override
     public void serialize(CompactItems items, JsonGenerator generator, SerializerProvider provider)
         throws IOException {
       generator.writeStartArray(items, items.size());
-      // A run of items separated by commas, written as one raw value, comes out the same as the items one by
-      // one: the generator puts a comma between raw values. Runs keep the per-item cost to a copy.
+      // A segment's items separated by commas, written as one raw value, come out the same as the items one by
+      // one: the generator puts a comma between raw values. A byte generator copies the bytes as they are.
       for (Segment segment : items.segments) {
-        int from = 0;
-        while (from < segment.count()) {
-          int to = from + 1;
-          int start = segment.start(from);
-          while (to < segment.count() && segment.ends[to] - start < CHUNK_BYTES) {
-            to++;
-          }
-          generator.writeRawValue(
-              new String(segment.json, start, segment.ends[to - 1] - start, StandardCharsets.UTF_8));
-          from = to;
-        }
+        generator.writeRawValue(new RawJson(segment.json));
       }
       generator.writeEndArray();
+    }
+  }
+
+  /**
+   * JSON text that is already UTF-8, for a raw write: a byte generator copies it, a character generator decodes
+   * it.
+   */
+  private static final class RawJson implements SerializableString {
+    private final byte[] utf8;
+    private @Nullable SerializedString text;
+
+    RawJson(byte[] utf8) {
+      this.utf8 = utf8;
+    }
+
+    private SerializedString text() {
+      SerializedString decoded = text;
+      if (decoded == null) {
+        decoded = new SerializedString(new String(utf8, StandardCharsets.UTF_8));
+        text = decoded;
+      }
+      return decoded;
+    }
+
+    @Override
+    public String getValue() {
+      return text().getValue();
+    }
+
+    @Override
+    public int charLength() {
+      return text().charLength();
+    }
+
+    @Override
+    public char[] asQuotedChars() {
+      return text().asQuotedChars();
+    }
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+      return utf8; // only read by the generator
+    }
+
+    @Override
+    public byte[] asQuotedUTF8() {
+      return text().asQuotedUTF8();
+    }
+
+    @Override
+    public int appendQuotedUTF8(byte[] buffer, int offset) {
+      return text().appendQuotedUTF8(buffer, offset);
+    }
+
+    @Override
+    public int appendQuoted(char[] buffer, int offset) {
+      return text().appendQuoted(buffer, offset);
+    }
+
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int offset) {
+      if (offset + utf8.length > buffer.length) {
+        return -1;
+      }
+      System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+      return utf8.length;
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int offset) {
+      return text().appendUnquoted(buffer, offset);
+    }
+
+    @Override
+    public int writeQuotedUTF8(OutputStream out) throws IOException {
+      return text().writeQuotedUTF8(out);
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+      out.write(utf8);
+      return utf8.length;
+    }
+
+    @Override
+    public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+      return text().putQuotedUTF8(buffer);
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer buffer) {
+      if (buffer.remaining() < utf8.length) {
+        return -1;
+      }
+      buffer.put(utf8);
+      return utf8.length;
     }
   }
 
@@ -203,8 +317,9 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
    *
    * @param json the items' bytes
    * @param ends the exclusive end offset of each item in {@code json}
+   * @param largest the size of the largest item
    */
-  private record Segment(byte[] json, int[] ends) {
+  private record Segment(byte[] json, int[] ends, int largest) {
 
     /** Encodes the values {@code [from, to)}. */
     static Segment encode(List<?> values, int from, int to) {
@@ -242,7 +357,11 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return new Segment(out.toByteArray(), ends);
+      int largest = 0;
+      for (int item = 0; item < ends.length; item++) {
+        largest = Math.max(largest, ends[item] - (item == 0 ? 0 : ends[item - 1] + 1));
+      }
+      return new Segment(out.toByteArray(), ends, largest);
     }
 
     int count() {

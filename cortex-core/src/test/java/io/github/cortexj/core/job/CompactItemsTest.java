@@ -39,6 +39,7 @@ class CompactItemsTest {
               int to = from + Math.abs(a - b) % (values.size() - from + 1);
               assertThat(items.jsonArray(from, to)).isEqualTo(json(values.subList(from, to)));
               assertThat(items.size()).isEqualTo(values.size());
+              assertThat(bytes(items)).isEqualTo(json(values)); // written raw, segment by segment
             });
   }
 
@@ -114,6 +115,14 @@ class CompactItemsTest {
           throws IOException {
         throw new IOException("refused");
       }
+    }
+  }
+
+  private String bytes(Object value) {
+    try {
+      return new String(mapper.writeValueAsBytes(value), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError(e);
     }
   }
 

@@ -3,7 +3,6 @@ package io.github.cortexj.core.internal.backend;
 import io.github.cortexj.core.backend.OutgoingMessage;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +15,6 @@ public final class OutgoingMessageRules {
 
   /** The most message attributes SQS accepts on one message. */
   public static final int MAX_ATTRIBUTES = 10;
-
-  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
 
   private OutgoingMessageRules() {}
 
@@ -125,7 +122,11 @@ public final class OutgoingMessageRules {
   public static int utf8Length(String text) {
     int length = text.length();
     int bytes = length;
-    for (int i = 0; i < length; i++) {
+    int i = 0;
+    while (i < length && text.charAt(i) < 0x80) {
+      i++; // the common case, ASCII, in a tight loop
+    }
+    for (; i < length; i++) {
       char c = text.charAt(i);
       if (c < 0x80) {
         continue;
@@ -161,10 +162,22 @@ public final class OutgoingMessageRules {
   }
 
   private static boolean validAttributeName(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return ATTRIBUTE_NAME.matcher(name).matches()
-        && !lower.startsWith("aws.")
-        && !lower.startsWith("amazon.")
+    int length = name.length();
+    if (length < 1 || length > 256) {
+      return false;
+    }
+    // Runs for every message sent, so a character loop rather than a regular expression: [A-Za-z0-9_.-]{1,256}.
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      boolean valid =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+              || c == '-';
+      if (!valid) {
+        return false;
+      }
+    }
+    return !name.regionMatches(true, 0, "aws.", 0, 4)
+        && !name.regionMatches(true, 0, "amazon.", 0, 7)
         && !name.startsWith(".")
         && !name.endsWith(".")
         && !name.contains("..");
@@ -172,7 +185,16 @@ public final class OutgoingMessageRules {
 
   /** Returns the first character outside SQS's allowed set as {@code #x..}, or {@code null} when all are allowed. */
   private static @Nullable String firstInvalidCharacter(String text) {
-    for (int i = 0; i < text.length(); ) {
+    int length = text.length();
+    int start = 0;
+    while (start < length) {
+      char c = text.charAt(start);
+      if (c < 0x20 || c >= 0x7F) {
+        break;
+      }
+      start++; // printable ASCII, the common case, in a tight loop
+    }
+    for (int i = start; i < length; ) {
       int c = text.codePointAt(i);
       boolean allowed =
           c == 0x9
