@@ -162,25 +162,38 @@ public final class OutgoingMessageRules {
   }
 
   private static boolean validAttributeName(String name) {
-    int length = name.length();
-    if (length < 1 || length > 256) {
-      return false;
-    }
-    // Runs for every message sent, so a character loop rather than a regular expression: [A-Za-z0-9_.-]{1,256}.
-    for (int i = 0; i < length; i++) {
-      char c = name.charAt(i);
-      boolean valid =
-          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
-              || c == '-';
-      if (!valid) {
-        return false;
-      }
-    }
-    return !name.regionMatches(true, 0, "aws.", 0, 4)
+    return isWord(name, 256, "_.-")
+        && !name.regionMatches(true, 0, "aws.", 0, 4)
         && !name.regionMatches(true, 0, "amazon.", 0, 7)
         && !name.startsWith(".")
         && !name.endsWith(".")
         && !name.contains("..");
+  }
+
+  /**
+   * Returns whether {@code text} is 1 to {@code maxLength} characters of ASCII letters, digits and
+   * {@code punctuation}: SQS's rule for entry ids ({@code _-}) and attribute names ({@code _.-}), checked for every
+   * message sent, so a character loop rather than a regular expression.
+   *
+   * @param text the text
+   * @param maxLength the most characters allowed
+   * @param punctuation the other characters allowed
+   * @return whether it matches
+   */
+  public static boolean isWord(String text, int maxLength, String punctuation) {
+    int length = text.length();
+    if (length < 1 || length > maxLength) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      boolean valid =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || punctuation.indexOf(c) >= 0;
+      if (!valid) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the first character outside SQS's allowed set as {@code #x..}, or {@code null} when all are allowed. */
