@@ -109,7 +109,10 @@ class ObjectInputTest {
         .containsExactlyInAnyOrder(
             "spec.json", "max_batch_count", "metrics.json", "pending", "enqueuing", "running", "succeeded");
     // The records of successes serve counting while the job runs; metrics.json has the counts after it ends.
-    assertThat(cluster.store.listAll("cortex/batch_outcomes/reviews/" + spec.jobId() + "/")).isEmpty();
+    // (deleted just after the end is written)
+    Eventually.until(
+        "the records of successes are deleted",
+        () -> cluster.store.listAll("cortex/batch_outcomes/reviews/" + spec.jobId() + "/").isEmpty());
     assertThat(cluster.store.get(prefix + "metrics.json").orElseThrow().text()).contains("\"succeeded\":2");
   }
 }
