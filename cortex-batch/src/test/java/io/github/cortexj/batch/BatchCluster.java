@@ -8,6 +8,7 @@ import io.github.cortexj.core.JobStatus;
 import io.github.cortexj.core.ProjectFiles;
 import io.github.cortexj.core.backend.InMemoryObjectStore;
 import io.github.cortexj.core.backend.InMemoryQueueBackend;
+import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.job.JobSubmission;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /** A batch runtime over in-memory backends and a manual clock, for behaviour tests. */
 final class BatchCluster implements AutoCloseable {
@@ -26,10 +28,18 @@ final class BatchCluster implements AutoCloseable {
   final InMemoryObjectStore store = new InMemoryObjectStore("cortex-bucket", clock);
   final RecordingMetrics metrics = new RecordingMetrics();
   final ExecutorService executor = Executors.newCachedThreadPool();
-  final BatchRuntime runtime =
+  final BatchRuntime runtime;
+
+  BatchCluster() {
+    this(UnaryOperator.identity());
+  }
+
+  /** A cluster whose runtime sees the in-memory store through {@code storeView} (to inject storage failures). */
+  BatchCluster(UnaryOperator<ObjectStore> storeView) {
+    runtime =
       BatchRuntime.builder()
           .queueBackend(queues)
-          .objectStore(store)
+          .objectStore(storeView.apply(store))
           .clock(clock)
           .executor(executor)
           .metrics(metrics)
@@ -38,6 +48,7 @@ final class BatchCluster implements AutoCloseable {
           .completionRecheckDelay(Duration.ofSeconds(1))
           .tickPeriod(Duration.ofMillis(5))
           .build();
+  }
 
   BatchCluster deploy(BatchHandler handler) {
     return deploy(Handlers.batch(init -> handler), Map.of());

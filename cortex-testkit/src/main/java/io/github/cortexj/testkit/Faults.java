@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * cluster.faults().crashWorkerOnBatch(1);                  // the first batch's worker dies before recording it
- * cluster.faults().failStoreCall(StoreCall.PUT, "/succeeded", 2);
+ * cluster.faults().failStoreCall(StoreCall.PUT, ".succeeded/", 2); // the second group of successes is lost
  * JobSpec job = client.submitJob("reviews", submission);
  * assertThat(cluster.awaitJob("reviews", job.jobId())).succeeded();
  * }</pre>
@@ -73,7 +73,8 @@ public final class Faults {
   /**
    * Crashes the worker that receives the {@code nth} batch delivery from now: the handler runs, but the outcome
    * is never recorded, the visibility never extended and the message never deleted, as when a JVM dies. The batch
-   * comes back after its visibility timeout (30 s of cluster time) and is handled again as a new attempt.
+   * comes back after its visibility timeout (30 s of cluster time) and is handled again as a new attempt; so do
+   * the successes the worker held in the same unrecorded group.
    *
    * @param nth 1 for the next batch delivery
    * @return this, to plan more
@@ -146,7 +147,8 @@ public final class Faults {
 
   /**
    * Fails the {@code nth} call of an operation on a key containing {@code keyContains}, from now: for example
-   * {@code failStoreCall(PUT, "/succeeded", 1)} loses the first batch outcome written.
+   * {@code failStoreCall(PUT, ".succeeded/", 1)} loses the first group of batch successes written (a worker records
+   * its successes up to ten at a time; the batches of a lost group run again).
    *
    * @param call the operation
    * @param keyContains text the key must contain

@@ -32,11 +32,21 @@ import org.slf4j.LoggerFactory;
  * handler exception never ends the worker. When the job's queue is empty the worker looks at the completion
  * queue, whose single message {@link JobCompletion} handles.
  *
+ * <p>Successes are recorded a group at a time: a batch that succeeded stays in flight (its visibility renewed)
+ * until the worker writes one record for up to {@value JobKeys#MAX_GROUP} of them and deletes their messages in
+ * one call. A group is written when it is full, when a batch took at least {@link #GROUP_WINDOW} of clock time
+ * (slow batches gain nothing from grouping), when the job's queue has nothing ready, and when the worker leaves. A
+ * batch's message is deleted only after its success is stored, so a crash in between means a new delivery, never
+ * a lost batch.
+ *
  * <p>One instance runs on one thread.
  */
 final class BatchWorker implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchWorker.class);
+
+  /** A batch handled in this long or longer is recorded at once rather than grouped. */
+  static final Duration GROUP_WINDOW = Duration.ofMillis(5);
 
   private final RuntimeSettings settings;
   private final JobRun run;
@@ -44,6 +54,8 @@ final class BatchWorker implements Runnable {
   private final MetricsClient handlerMetrics;
   // The built-in metrics' tags: the same for every batch of the job, so made once.
   private final Map<String, String> metricTags;
+  /** Batches that succeeded here and wait to be recorded as a group; used by this worker's thread only. */
+  private final List<InFlightBatch> succeeded = new ArrayList<>(JobKeys.MAX_GROUP);
 
   BatchWorker(RuntimeSettings settings, JobRun run, JobCompletion completion) {
     this.settings = settings;
@@ -70,6 +82,10 @@ final class BatchWorker implements Runnable {
     } catch (RuntimeException | Error e) {
       LOG.error("worker of job {} failed", run.spec().jobId(), e);
     } finally {
+      String queueUrl = run.queueUrl();
+      if (queueUrl != null) {
+        recordSucceededQuietly(queueUrl);
+      }
       run.workerEnded(ok);
     }
   }
@@ -111,13 +127,20 @@ final class BatchWorker implements Runnable {
     while (!run.isEnded() && !Thread.currentThread().isInterrupted()) {
       List<ReceivedMessage> messages = List.of();
       boolean completionMessage = false;
-      Duration wait = quick ? Duration.ZERO : settings.pollWait();
+      // With successes waiting to be recorded, look without waiting: an empty queue records them first.
+      Duration wait = quick || !succeeded.isEmpty() ? Duration.ZERO : settings.pollWait();
       if (!run.enterPoll()) {
         return;
       }
       RuntimeException failure = null;
       try {
         messages = settings.queues().receive(queueUrl, ReceiveRequest.one(wait, settings.visibilityTimeout()));
+        if (messages.isEmpty() && !succeeded.isEmpty() && !run.isEnded()) {
+          run.leavePoll();
+          recordSucceededQuietly(queueUrl);
+          quick = run.allBatchesEndedHere();
+          continue;
+        }
         if (messages.isEmpty() && !run.isEnded()) {
           messages =
               settings.queues().receive(completionUrl, ReceiveRequest.one(Duration.ZERO, settings.visibilityTimeout()));
@@ -209,18 +232,79 @@ final class BatchWorker implements Runnable {
     } catch (Exception | Error e) {
       failure = e;
     } finally {
-      inFlight.finish();
+      if (failure == null) {
+        inFlight.handled(); // kept, renewed, until its group is recorded
+      } else {
+        inFlight.finish();
+      }
       Thread.interrupted(); // an interrupt meant for this batch must not reach the next one
     }
+    boolean grouped = false;
     try {
-      record(queueUrl, message, spec, batchId, renewer, inFlight, items, failure, System.nanoTime() - started);
+      grouped =
+          record(queueUrl, message, spec, batchId, renewer, inFlight, items, failure, System.nanoTime() - started, now);
     } finally {
-      // Only now: until its outcome is written, a new delivery of this batch must find it here, not run it again.
-      run.remove(inFlight);
+      if (!grouped) {
+        // Only now: until its outcome is written, a new delivery of this batch must find it here, not run it again.
+        inFlight.finish();
+        run.remove(inFlight);
+      }
     }
   }
 
-  private void record(
+  /**
+   * Records the successes waiting here in one write, then deletes their messages in one call; a failure leaves
+   * the messages to be delivered again.
+   */
+  private void recordSucceeded(String queueUrl) {
+    if (succeeded.isEmpty()) {
+      return;
+    }
+    List<InFlightBatch> group = List.copyOf(succeeded);
+    succeeded.clear();
+    try {
+      if (run.isEnded()) {
+        return; // stopped or timed out: the batches are abandoned
+      }
+      JobSpec spec = run.spec();
+      List<String> batchIds = new ArrayList<>(group.size());
+      List<String> receipts = new ArrayList<>(group.size());
+      for (InFlightBatch batch : group) {
+        batchIds.add(batch.messageId());
+        receipts.add(batch.renewer().receiptHandle());
+      }
+      settings.jobStore().writeSucceeded(spec.apiName(), spec.jobId(), batchIds);
+      for (int i = 0; i < group.size(); i++) {
+        run.batchEndedHere(true);
+      }
+      List<String> notDeleted = settings.queues().deleteBatch(queueUrl, receipts);
+      if (!notDeleted.isEmpty()) {
+        // Delivered again later, they are found recorded and deleted then.
+        LOG.debug("{} messages of job {} were not deleted: {}", notDeleted.size(), spec.jobId(), notDeleted);
+      }
+    } finally {
+      for (InFlightBatch batch : group) {
+        batch.finish();
+        run.remove(batch);
+      }
+    }
+  }
+
+  private void recordSucceededQuietly(String queueUrl) {
+    try {
+      recordSucceeded(queueUrl);
+    } catch (RuntimeException e) {
+      // A storage or queue failure: the messages become visible again and are delivered anew.
+      LOG.warn("could not record the successes of job {}: {}", run.spec().jobId(), e.toString());
+    }
+  }
+
+  /**
+   * Records a batch's outcome.
+   *
+   * @return {@code true} when the batch succeeded and waits in {@link #succeeded} (still in flight)
+   */
+  private boolean record(
       String queueUrl,
       ReceivedMessage message,
       JobSpec spec,
@@ -229,20 +313,23 @@ final class BatchWorker implements Runnable {
       InFlightBatch inFlight,
       List<JsonNode> items,
       @Nullable Throwable failure,
-      long nanos) {
+      long nanos,
+      Instant received) {
     String receipt = renewer.receiptHandle();
     if (run.isEnded()) {
-      return; // stopped or timed out: the batch is abandoned
+      return false; // stopped or timed out: the batch is abandoned
     }
     run.recordDelivery(nanos);
     Map<String, String> tags = metricTags;
     builtIn(() -> settings.metrics().histogram("cortex_time_per_batch", nanos / 1e9, tags));
     if (failure == null) {
       builtIn(() -> settings.metrics().increment("cortex_batch_succeeded", 1, tags));
-      settings.jobStore().writeSucceeded(spec.apiName(), spec.jobId(), batchId);
-      run.batchEndedHere(true);
-      settings.queues().delete(queueUrl, receipt);
-      return;
+      succeeded.add(inFlight);
+      if (succeeded.size() >= JobKeys.MAX_GROUP
+          || Duration.between(received, settings.clock().instant()).compareTo(GROUP_WINDOW) >= 0) {
+        recordSucceeded(queueUrl);
+      }
+      return true;
     }
     if (inFlight.timedOut()) {
       failure =
@@ -259,7 +346,7 @@ final class BatchWorker implements Runnable {
       settings.queues().changeVisibility(queueUrl, receipt, run.backoff());
       settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
       run.failedAttemptHere();
-      return;
+      return false;
     }
     settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
     run.failedAttemptHere();
@@ -271,6 +358,7 @@ final class BatchWorker implements Runnable {
     } else {
       settings.queues().delete(queueUrl, receipt);
     }
+    return false;
   }
 
   private FailedBatch failedBatch(String batchId, List<JsonNode> items, ReceivedMessage message, Throwable failure) {

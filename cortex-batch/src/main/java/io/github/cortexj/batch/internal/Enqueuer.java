@@ -96,7 +96,8 @@ final class Enqueuer {
       // The items were serialised once, when the list was made: each body is a slice of those bytes.
       int count = items.items().size();
       for (int from = 0; from < count; from += batchSize) {
-        send(items.jsonArray(from, (int) Math.min(count, (long) from + batchSize)));
+        int to = (int) Math.min(count, (long) from + batchSize);
+        send(items.jsonArray(from, to), items.jsonArraySize(from, to));
       }
     } else if (submission.filePathLister() != null) {
       ObjectMatcher matcher = new ObjectMatcher(store, "file_path_lister", submission.filePathLister());
@@ -213,11 +214,10 @@ final class Enqueuer {
     }
     String body = "[" + String.join(",", batch) + "]";
     batch.clear();
-    send(body);
+    send(body, utf8Length(body));
   }
 
-  private void send(String body) {
-    int bytes = utf8Length(body);
+  private void send(String body, int bytes) {
     if (bytes > JobSubmissionValidator.MAX_ITEM_BYTES) {
       throw new CortexException(
           ENQUEUE_FAILED,

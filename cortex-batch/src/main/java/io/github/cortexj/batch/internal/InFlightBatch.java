@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A message being handled by a worker thread: its renewer, the thread to interrupt when the batch or the job
- * must end, and the batch's own deadline.
+ * must end, and the batch's own deadline. A batch that succeeded stays in flight, {@linkplain #handled()
+ * handled} (its visibility still renewed, its handler no longer interrupted), until its worker records it with
+ * the rest of its group and deletes its message.
  *
  * <p>Thread safe.
  */
@@ -18,6 +20,7 @@ final class InFlightBatch {
   private final @Nullable Instant batchDeadline;
   private final AtomicBoolean timedOut = new AtomicBoolean();
   private final AtomicBoolean done = new AtomicBoolean();
+  private final AtomicBoolean handled = new AtomicBoolean();
 
   InFlightBatch(String messageId, Thread thread, VisibilityRenewer renewer, @Nullable Instant batchDeadline) {
     this.messageId = messageId;
@@ -40,6 +43,9 @@ final class InFlightBatch {
       return;
     }
     renewer.renewIfDue(now);
+    if (handled.get()) {
+      return;
+    }
     if (batchDeadline != null && !now.isBefore(batchDeadline) && timedOut.compareAndSet(false, true)) {
       interrupt();
     }
@@ -47,9 +53,17 @@ final class InFlightBatch {
 
   /** Interrupts the handler, unless it has already finished. */
   synchronized void interrupt() {
-    if (!done.get()) {
+    if (!done.get() && !handled.get()) {
       thread.interrupt();
     }
+  }
+
+  /**
+   * Marks the handler finished while the message is kept until its outcome is recorded: renewals go on, but no
+   * more interrupts and no deadline.
+   */
+  synchronized void handled() {
+    handled.set(true);
   }
 
   /** Marks the batch finished: no more renewals, no more interrupts. */
@@ -60,7 +74,7 @@ final class InFlightBatch {
 
   /** The batch's timeout deadline, or {@code null} when it has none or has finished. */
   @Nullable Instant pendingDeadline() {
-    return done.get() || timedOut.get() ? null : batchDeadline;
+    return done.get() || handled.get() || timedOut.get() ? null : batchDeadline;
   }
 
   boolean timedOut() {

@@ -50,6 +50,7 @@ final class JobEnding {
       return false;
     }
     JobStore store = settings.jobStore();
+    boolean recorded = false;
     try {
       if (error != null) {
         store.writeError(spec.apiName(), spec.jobId(), error);
@@ -61,9 +62,13 @@ final class JobEnding {
           new BatchMetrics(
               ended.succeeded(), ended.failed(), ended.failedAttempts(), run.averageSecondsPerDelivery()));
       store.writeMarker(spec.apiName(), spec.jobId(), status);
+      recorded = true;
       LOG.info("job {} of {} ended: {}", spec.jobId(), spec.apiName(), status.code());
     } finally {
       run.endRecorded();
+      if (recorded) {
+        deleteSucceeded(spec); // counted in metrics.json now; after the latch, so that no waiter waits for it
+      }
       if (run.claimQueueRelease(false)) {
         deleteQueues(run);
       }
@@ -93,6 +98,14 @@ final class JobEnding {
   void releaseQueuesNow(JobRun run) {
     if (run.claimQueueRelease(true)) {
       deleteQueues(run);
+    }
+  }
+
+  private void deleteSucceeded(JobSpec spec) {
+    try {
+      settings.jobStore().deleteSucceeded(spec.apiName(), spec.jobId());
+    } catch (RuntimeException e) {
+      LOG.debug("could not delete the success records of job {}: {}", spec.jobId(), e.getMessage());
     }
   }
 

@@ -8,6 +8,7 @@ import io.github.cortexj.core.job.RetryPolicy;
 import io.github.cortexj.core.job.WorkerCounts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +34,8 @@ public final class JobRun {
   private final Duration backoff;
   private final @Nullable Duration batchTimeout;
   private volatile JobSpec spec;
-  private final Set<InFlightBatch> inFlight = ConcurrentHashMap.newKeySet();
+  /** The batches this process's workers are handling (or keep until their group is recorded), by message id. */
+  private final Map<String, InFlightBatch> inFlight = new ConcurrentHashMap<>();
   private final Set<Future<?>> tasks = ConcurrentHashMap.newKeySet();
   private final AtomicReference<@Nullable JobStatus> ended = new AtomicReference<>();
   private final CountDownLatch endedLatch = new CountDownLatch(1);
@@ -150,21 +152,16 @@ public final class JobRun {
   }
 
   void add(InFlightBatch batch) {
-    inFlight.add(batch);
+    inFlight.put(batch.messageId(), batch);
   }
 
   void remove(InFlightBatch batch) {
-    inFlight.remove(batch);
+    inFlight.remove(batch.messageId(), batch);
   }
 
   /** Returns the batch with this message id that a worker of this process is handling, if any. */
   @Nullable InFlightBatch inFlight(String messageId) {
-    for (InFlightBatch batch : inFlight) {
-      if (batch.messageId().equals(messageId)) {
-        return batch;
-      }
-    }
-    return null;
+    return inFlight.get(messageId);
   }
 
   boolean hasBatchesInFlight() {
@@ -173,7 +170,7 @@ public final class JobRun {
 
   /** Renews visibilities and enforces batch deadlines at {@code now}. */
   void tick(Instant now) {
-    for (InFlightBatch batch : inFlight) {
+    for (InFlightBatch batch : inFlight.values()) {
       batch.tick(now);
     }
   }
@@ -187,7 +184,7 @@ public final class JobRun {
       return null;
     }
     Instant earliest = deadline;
-    for (InFlightBatch batch : inFlight) {
+    for (InFlightBatch batch : inFlight.values()) {
       Instant next = batch.pendingDeadline();
       if (next != null && (earliest == null || next.isBefore(earliest))) {
         earliest = next;
@@ -205,7 +202,7 @@ public final class JobRun {
     if (!ended.compareAndSet(null, status)) {
       return false;
     }
-    for (InFlightBatch batch : inFlight) {
+    for (InFlightBatch batch : inFlight.values()) {
       batch.interrupt();
     }
     synchronized (this) {

@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,13 +143,48 @@ public final class JobStore {
     return store.get(keys.metrics(api, jobId)).map(object -> read(object, BatchMetrics.class));
   }
 
+  /**
+   * Returns whether a batch has ended: failed for good, or in a group of successes. Only a redelivered batch is
+   * looked up, so the groups' listing is rare.
+   */
   boolean hasOutcome(String api, String jobId, String batchId) {
-    return store.head(keys.outcome(api, jobId, batchId, JobKeys.SUCCEEDED)).isPresent()
-        || store.head(keys.outcome(api, jobId, batchId, JobKeys.FAILED)).isPresent();
+    if (store.head(keys.outcome(api, jobId, batchId, JobKeys.FAILED)).isPresent()) {
+      return true;
+    }
+    String prefix = keys.succeededGroups(api, jobId);
+    for (ObjectInfo info : store.listAll(prefix)) {
+      if (groupHolds(info.key(), prefix.length(), batchId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  void writeSucceeded(String api, String jobId, String batchId) {
-    store.put(keys.outcome(api, jobId, batchId, JobKeys.SUCCEEDED), new byte[0], null);
+  private static boolean groupHolds(String key, int from, String batchId) {
+    int at = key.indexOf(batchId, from);
+    while (at >= 0) {
+      int end = at + batchId.length();
+      boolean startsId = at == from || key.charAt(at - 1) == JobKeys.GROUP_SEPARATOR;
+      boolean endsId = end == key.length() || key.charAt(end) == JobKeys.GROUP_SEPARATOR;
+      if (startsId && endsId) {
+        return true;
+      }
+      at = key.indexOf(batchId, at + 1);
+    }
+    return false;
+  }
+
+  /** Records that these batches (1 to {@value JobKeys#MAX_GROUP}) succeeded, in one write. */
+  void writeSucceeded(String api, String jobId, List<String> batchIds) {
+    store.put(keys.succeededGroup(api, jobId, batchIds), new byte[0], null);
+  }
+
+  /**
+   * Deletes the records of a job's successes, once its end and counts are stored: they only serve counting while
+   * it runs. The failed batches stay, for {@link #failedBatches(String, String)}.
+   */
+  void deleteSucceeded(String api, String jobId) {
+    store.deleteByPrefix(keys.succeededGroups(api, jobId));
   }
 
   void writeFailed(String api, String jobId, FailedBatch batch) {
@@ -159,8 +196,8 @@ public final class JobStore {
   }
 
   /**
-   * Counts the ended batches and failed deliveries of a job by listing its {@code batches/} keys. A batch with
-   * both outcomes (delivered twice after a lost renewal) counts once, as failed.
+   * Counts the ended batches and failed deliveries of a job in one listing of its records. A batch recorded twice
+   * (delivered twice after a lost renewal) counts once; a batch with both outcomes counts once, as failed.
    *
    * @param api the API name
    * @param jobId the job id
@@ -168,44 +205,38 @@ public final class JobStore {
    */
   OutcomeCounts outcomes(String api, String jobId) {
     String prefix = keys.batches(api, jobId);
-    // The listing is in key order, so the keys of one batch are adjacent: count batch by batch, without sets.
-    long succeeded = 0;
-    long failed = 0;
+    String groups = keys.succeededGroups(api, jobId);
+    Set<String> succeeded = new HashSet<>();
+    Set<String> failed = new HashSet<>();
     long failedAttempts = 0;
-    String batch = null;
-    boolean batchSucceeded = false;
-    boolean batchFailed = false;
     for (ObjectInfo info : store.listAll(prefix)) {
       String key = info.key();
+      if (key.startsWith(groups)) {
+        int from = groups.length();
+        for (int dot = key.indexOf(JobKeys.GROUP_SEPARATOR, from); ; dot = key.indexOf(JobKeys.GROUP_SEPARATOR, from)) {
+          int end = dot < 0 ? key.length() : dot;
+          if (end > from) {
+            succeeded.add(key.substring(from, end));
+          }
+          if (dot < 0) {
+            break;
+          }
+          from = dot + 1;
+        }
+        continue;
+      }
       int slash = key.indexOf('/', prefix.length());
       if (slash < 0) {
         continue;
       }
-      if (batch == null || !key.regionMatches(prefix.length(), batch, 0, batch.length())
-          || slash - prefix.length() != batch.length()) {
-        if (batchFailed) {
-          failed++;
-        } else if (batchSucceeded) {
-          succeeded++;
-        }
-        batch = key.substring(prefix.length(), slash);
-        batchSucceeded = false;
-        batchFailed = false;
-      }
-      if (key.endsWith(JobKeys.SUCCEEDED) && key.length() == slash + 1 + JobKeys.SUCCEEDED.length()) {
-        batchSucceeded = true;
-      } else if (key.endsWith(JobKeys.FAILED) && key.length() == slash + 1 + JobKeys.FAILED.length()) {
-        batchFailed = true;
+      if (key.length() == slash + 1 + JobKeys.FAILED.length() && key.endsWith(JobKeys.FAILED)) {
+        failed.add(key.substring(prefix.length(), slash));
       } else if (key.startsWith("attempts/", slash + 1)) {
         failedAttempts++;
       }
     }
-    if (batchFailed) {
-      failed++;
-    } else if (batchSucceeded) {
-      succeeded++;
-    }
-    return new OutcomeCounts(succeeded, failed, failedAttempts);
+    succeeded.removeAll(failed);
+    return new OutcomeCounts(succeeded.size(), failed.size(), failedAttempts);
   }
 
   /**

@@ -92,13 +92,12 @@ public final class JobSubmissionValidator {
       if (itemList.items().isEmpty()) {
         throw new JobSubmissionException(INVALID_FIELD, "items: must contain at least 1 elements");
       }
-      for (int i = 0; i < itemList.items().size(); i++) {
-        int size = itemList.jsonSize(i); // measured on the bytes serialised once, when the list was made
-        if (size > MAX_ITEM_BYTES) {
-          throw new JobSubmissionException(
-              "batchapi.item_size_exceeds_limit",
-              "item " + i + " has size " + size + " bytes which exceeds the limit (" + MAX_ITEM_BYTES + " bytes)");
-        }
+      int i = itemList.firstItemLargerThan(MAX_ITEM_BYTES); // sizes kept when the list was made
+      if (i >= 0) {
+        throw new JobSubmissionException(
+            "batchapi.item_size_exceeds_limit",
+            "item " + i + " has size " + itemList.jsonSize(i) + " bytes which exceeds the limit (" + MAX_ITEM_BYTES
+                + " bytes)");
       }
     }
     String field = sent.get(0);

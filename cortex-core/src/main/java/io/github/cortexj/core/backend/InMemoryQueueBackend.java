@@ -226,14 +226,23 @@ public final class InMemoryQueueBackend implements QueueBackend {
     }
     List<SendBatchResult.Sent> sent = new ArrayList<>();
     List<SendBatchResult.Failed> failed = new ArrayList<>();
+    List<OutgoingMessage> valid = new ArrayList<>(messages.size());
     for (OutgoingMessage message : messages) {
       MessageProblem problem = OutgoingMessageRules.problem(message, queue.spec().fifo());
       if (problem == null) {
-        sent.add(new SendBatchResult.Sent(message.entryId(), queue.send(message, clock.instant())));
+        valid.add(message);
       } else {
         failed.add(new SendBatchResult.Failed(message.entryId(), problem.code(), problem.message(), true));
       }
     }
+    Instant now = clock.instant();
+    queue.underLock(
+        () -> {
+          for (OutgoingMessage message : valid) {
+            sent.add(new SendBatchResult.Sent(message.entryId(), queue.send(message, now)));
+          }
+          return sent;
+        });
     return new SendBatchResult(sent, failed);
   }
 
@@ -327,17 +336,21 @@ public final class InMemoryQueueBackend implements QueueBackend {
     MemoryQueue queue = resolve(queueUrl);
     checkBatchSize(queue.spec().name(), receiptHandles.size());
     List<String> failed = new ArrayList<>();
-    for (String handle : receiptHandles) {
-      try {
-        queue.delete(handle, clock.instant());
-      } catch (BackendException e) {
-        if (!e.kind().equals("queue.receipt_handle_invalid")) {
-          throw e;
-        }
-        failed.add(handle);
-      }
-    }
-    return failed;
+    Instant now = clock.instant();
+    return queue.underLock(
+        () -> {
+          for (String handle : receiptHandles) {
+            try {
+              queue.delete(handle, now);
+            } catch (BackendException e) {
+              if (!e.kind().equals("queue.receipt_handle_invalid")) {
+                throw e;
+              }
+              failed.add(handle);
+            }
+          }
+          return failed;
+        });
   }
 
   /**

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -79,8 +81,9 @@ public final class MessageBatcher {
    */
   public List<SendBatchResult.Sent> sendAll(String queueUrl, List<OutgoingMessage> messages) {
     Map<String, OutgoingMessage> byEntryId = new LinkedHashMap<>();
+    Map<OutgoingMessage, Integer> sizes = new IdentityHashMap<>();
     for (OutgoingMessage message : messages) {
-      bodyBytes(queueUrl, message);
+      sizes.put(message, bodyBytes(queueUrl, message));
       if (byEntryId.put(message.entryId(), message) != null) {
         throw new BackendException(
             "queue.batch_limit",
@@ -96,7 +99,7 @@ public final class MessageBatcher {
         pause(queueUrl, backoff(attempt - 1));
       }
       List<OutgoingMessage> retry = new ArrayList<>();
-      for (List<OutgoingMessage> group : groups(pending)) {
+      for (List<OutgoingMessage> group : groups(pending, sizes::get)) {
         SendBatchResult result = backend.sendBatch(queueUrl, group);
         sent.addAll(result.successful());
         for (SendBatchResult.Failed failed : result.failed()) {
@@ -138,11 +141,17 @@ public final class MessageBatcher {
    * @throws BackendException of kind {@code queue.message_too_long} when a body alone is over the limit
    */
   public static List<List<OutgoingMessage>> groups(List<OutgoingMessage> messages) {
+    return groups(messages, message -> bodyBytes("", message));
+  }
+
+  /** Groups messages whose body sizes {@code bodyBytes} tells, each already checked against the limit. */
+  private static List<List<OutgoingMessage>> groups(
+      List<OutgoingMessage> messages, ToIntFunction<OutgoingMessage> bodyBytes) {
     List<List<OutgoingMessage>> groups = new ArrayList<>();
     List<OutgoingMessage> current = new ArrayList<>();
     long bytes = 0;
     for (OutgoingMessage message : messages) {
-      int size = bodyBytes("", message);
+      int size = bodyBytes.applyAsInt(message);
       if (!current.isEmpty()
           && (current.size() == QueueBackend.MAX_BATCH_ENTRIES || bytes + size > QueueBackend.MAX_MESSAGE_BYTES)) {
         groups.add(List.copyOf(current));

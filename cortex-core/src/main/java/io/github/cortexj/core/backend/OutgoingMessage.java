@@ -1,5 +1,6 @@
 package io.github.cortexj.core.backend;
 
+import io.github.cortexj.core.internal.backend.OutgoingMessageRules;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -32,21 +33,8 @@ public record OutgoingMessage(
     }
   }
 
-  // Runs for every message sent, so a character loop rather than a regular expression: [A-Za-z0-9_-]{1,80}.
   private static boolean isValidEntryId(String entryId) {
-    int length = entryId.length();
-    if (length < 1 || length > 80) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      char c = entryId.charAt(i);
-      boolean valid =
-          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-      if (!valid) {
-        return false;
-      }
-    }
-    return true;
+    return OutgoingMessageRules.isWord(entryId, 80, "_-");
   }
 
   /**

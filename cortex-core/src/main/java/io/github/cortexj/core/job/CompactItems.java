@@ -1,43 +1,58 @@
 package io.github.cortexj.core.job;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The items of an {@link ItemList}, kept as their compact JSON in one byte array (items separated by commas, so
- * that a run of items is already the inside of a JSON array) rather than as {@link JsonNode} trees: a million
+ * The items of an {@link ItemList}, kept as their compact JSON rather than as {@link JsonNode} trees: a million
  * small items take about 18 MB instead of about 200 MB, each item is serialised once, and a batch's message body
- * is a slice. {@link #get(int)} decodes a fresh node on each call, so the list is immutable although nodes are not.
+ * is a copy of a run of bytes. The bytes are held in segments of {@value #SEGMENT_ITEMS} items (items separated by
+ * commas, so that a run of items is already the inside of a JSON array): segments stay small enough for the
+ * garbage collector to move cheaply, and large lists are encoded one segment per task on the common
+ * {@link ForkJoinPool}, as {@link java.util.Arrays#parallelSort(int[])} sorts. {@link #get(int)} decodes a fresh
+ * node on each call, so the list is immutable although nodes are not.
  *
  * <p>Immutable and thread safe.
  */
 @JsonSerialize(using = CompactItems.Writer.class)
 final class CompactItems extends AbstractList<JsonNode> implements RandomAccess {
 
+  /** Items per segment; lists of more than two segments are encoded in parallel. */
+  static final int SEGMENT_ITEMS = 16_384;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final CompactItems EMPTY = new CompactItems(new byte[0], new int[0]);
+  private static final CompactItems EMPTY = new CompactItems(new Segment[0], 0, SEGMENT_ITEMS);
 
-  /** The items' compact UTF-8 JSON, separated by single commas. */
-  private final byte[] json;
+  private final Segment[] segments;
+  private final int size;
+  private final int segmentItems;
 
-  /** The exclusive end offset of each item in {@link #json}. */
-  private final int[] ends;
-
-  private CompactItems(byte[] json, int[] ends) {
-    this.json = json;
-    this.ends = ends;
+  private CompactItems(Segment[] segments, int size, int segmentItems) {
+    this.segments = segments;
+    this.size = size;
+    this.segmentItems = segmentItems;
   }
 
   static CompactItems empty() {
@@ -49,72 +64,118 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
    *
    * @param values JSON nodes or any value a plain {@link ObjectMapper} can write; a {@code null} is JSON null
    * @return the items
-   * @throws IllegalArgumentException naming the index of a value that cannot be written as JSON
+   * @throws IllegalArgumentException naming the index of the first value that cannot be written as JSON
    */
   static CompactItems encode(List<?> values) {
+    return encode(values, SEGMENT_ITEMS);
+  }
+
+  /** Encodes with segments of {@code segmentItems} items (tests use small ones to cross many boundaries). */
+  static CompactItems encode(List<?> values, int segmentItems) {
     if (values instanceof CompactItems compact) {
       return compact;
     }
     if (values.isEmpty()) {
       return EMPTY;
     }
-    Bytes out = new Bytes(Math.max(64, values.size() * 16));
-    int[] ends = new int[values.size()];
-    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
-      generator.setRootValueSeparator(null);
-      // One generator and one provider for all items: per-item writeValue calls would build both each time.
-      SerializerProvider provider = MAPPER.getSerializerProviderInstance();
-      int index = 0;
-      for (Object value : values) {
-        if (index > 0) {
-          generator.writeRaw(',');
-        }
-        try {
-          provider.defaultSerializeValue(value, generator);
-        } catch (IOException | RuntimeException e) {
-          throw new IllegalArgumentException("item " + index + " cannot be written as JSON: " + e.getMessage(), e);
-        }
-        ends[index++] = out.size() + generator.getOutputBuffered();
+    List<?> source = values instanceof RandomAccess ? values : new ArrayList<>(values);
+    int count = (source.size() + segmentItems - 1) / segmentItems;
+    Segment[] segments = new Segment[count];
+    if (count <= 2) {
+      for (int i = 0; i < count; i++) {
+        segments[i] = segment(source, i, segmentItems);
       }
-      generator.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } else {
+      try {
+        IntStream.range(0, count).parallel().forEach(i -> segments[i] = segment(source, i, segmentItems));
+      } catch (ItemException e) {
+        // Parallel tasks fail in any order: report the first item that fails, as a sequential encoding would.
+        for (int i = 0; i < count; i++) {
+          segment(source, i, segmentItems);
+        }
+        throw e;
+      }
     }
-    return new CompactItems(out.toByteArray(), ends);
+    return new CompactItems(segments, source.size(), segmentItems);
   }
 
-  private int start(int index) {
-    return index == 0 ? 0 : ends[index - 1] + 1;
+  private static Segment segment(List<?> values, int segment, int segmentItems) {
+    int from = segment * segmentItems;
+    return Segment.encode(values, from, Math.min(values.size(), from + segmentItems));
+  }
+
+  private Segment segment(int index) {
+    return segments[index / segmentItems];
   }
 
   /** Returns the size in bytes of one item's compact UTF-8 JSON. */
   int jsonSize(int index) {
-    return ends[index] - start(index);
+    Objects.checkIndex(index, size);
+    return segment(index).size(index % segmentItems);
+  }
+
+  /** Returns the index of the first item larger than {@code bytes}, or -1. */
+  int firstLargerThan(int bytes) {
+    for (int i = 0; i < segments.length; i++) {
+      if (segments[i].largest() > bytes) {
+        Segment segment = segments[i];
+        for (int item = 0; item < segment.count(); item++) {
+          if (segment.size(item) > bytes) {
+            return i * segmentItems + item;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Returns the UTF-8 size of the compact JSON array of the items {@code [from, to)}. */
+  int jsonArraySize(int from, int to) {
+    checkRange(from, to);
+    if (from == to) {
+      return 2;
+    }
+    int bytes = 1; // the opening bracket; each run brings its separator or the closing bracket
+    for (int at = from; at < to; ) {
+      int segmentEnd = Math.min(to, (at / segmentItems + 1) * segmentItems);
+      bytes += segment(at).runBytes(at % segmentItems, segmentEnd - at) + 1;
+      at = segmentEnd;
+    }
+    return bytes;
+  }
+
+  private void checkRange(int from, int to) {
+    if (from < 0 || to > size || from > to) {
+      throw new IndexOutOfBoundsException("items [" + from + ", " + to + ") of " + size);
+    }
   }
 
   /** Returns the items {@code [from, to)} as one compact JSON array. */
   String jsonArray(int from, int to) {
-    if (from < 0 || to > ends.length || from > to) {
-      throw new IndexOutOfBoundsException("items [" + from + ", " + to + ") of " + ends.length);
+    byte[] array = new byte[jsonArraySize(from, to)];
+    array[0] = '[';
+    int written = 1;
+    for (int at = from; at < to; ) {
+      int segmentEnd = Math.min(to, (at / segmentItems + 1) * segmentItems);
+      written += segment(at).copyRun(at % segmentItems, segmentEnd - at, array, written);
+      array[written++] = (byte) (segmentEnd == to ? ']' : ',');
+      at = segmentEnd;
     }
     if (from == to) {
-      return "[]";
+      array[1] = ']';
     }
-    int start = start(from);
-    byte[] array = new byte[ends[to - 1] - start + 2];
-    array[0] = '[';
-    System.arraycopy(json, start, array, 1, array.length - 2);
-    array[array.length - 1] = ']';
     return new String(array, StandardCharsets.UTF_8);
   }
 
   @Override
   public JsonNode get(int index) {
-    if (index < 0 || index >= ends.length) {
-      throw new IndexOutOfBoundsException("item " + index + " of " + ends.length);
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("item " + index + " of " + size);
     }
+    Segment segment = segment(index);
+    int item = index % segmentItems;
     try {
-      return MAPPER.readTree(json, start(index), jsonSize(index));
+      return MAPPER.readTree(segment.json, segment.start(item), segment.size(item));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen: the bytes were written by Jackson
     }
@@ -122,7 +183,7 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
 
   @Override
   public int size() {
-    return ends.length;
+    return size;
   }
 
   /** Writes the items as a JSON array from their stored bytes, without decoding them. */
@@ -133,26 +194,197 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
       super(CompactItems.class);
     }
 
-    /** About how many bytes of items each raw write carries. */
-    private static final int CHUNK_BYTES = 64 * 1024;
-
     @Override
     public void serialize(CompactItems items, JsonGenerator generator, SerializerProvider provider)
         throws IOException {
       generator.writeStartArray(items, items.size());
-      // A run of items separated by commas, written as one raw value, comes out the same as the items one by
-      // one: the generator puts a comma between raw values. Runs keep the per-item cost to a copy.
-      int from = 0;
-      while (from < items.size()) {
-        int to = from + 1;
-        int start = items.start(from);
-        while (to < items.size() && items.ends[to] - start < CHUNK_BYTES) {
-          to++;
-        }
-        generator.writeRawValue(new String(items.json, start, items.ends[to - 1] - start, StandardCharsets.UTF_8));
-        from = to;
+      // A segment's items separated by commas, written as one raw value, come out the same as the items one by
+      // one: the generator puts a comma between raw values. A byte generator copies the bytes as they are.
+      for (Segment segment : items.segments) {
+        generator.writeRawValue(new RawJson(segment.json));
       }
       generator.writeEndArray();
+    }
+  }
+
+  /**
+   * JSON text that is already UTF-8, for a raw write: a byte generator copies it, a character generator decodes
+   * it.
+   */
+  private static final class RawJson implements SerializableString {
+    private final byte[] utf8;
+    private @Nullable SerializedString text;
+
+    RawJson(byte[] utf8) {
+      this.utf8 = utf8;
+    }
+
+    private SerializedString text() {
+      SerializedString decoded = text;
+      if (decoded == null) {
+        decoded = new SerializedString(new String(utf8, StandardCharsets.UTF_8));
+        text = decoded;
+      }
+      return decoded;
+    }
+
+    @Override
+    public String getValue() {
+      return text().getValue();
+    }
+
+    @Override
+    public int charLength() {
+      return text().charLength();
+    }
+
+    @Override
+    public char[] asQuotedChars() {
+      return text().asQuotedChars();
+    }
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+      return utf8; // only read by the generator
+    }
+
+    @Override
+    public byte[] asQuotedUTF8() {
+      return text().asQuotedUTF8();
+    }
+
+    @Override
+    public int appendQuotedUTF8(byte[] buffer, int offset) {
+      return text().appendQuotedUTF8(buffer, offset);
+    }
+
+    @Override
+    public int appendQuoted(char[] buffer, int offset) {
+      return text().appendQuoted(buffer, offset);
+    }
+
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int offset) {
+      if (offset + utf8.length > buffer.length) {
+        return -1;
+      }
+      System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+      return utf8.length;
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int offset) {
+      return text().appendUnquoted(buffer, offset);
+    }
+
+    @Override
+    public int writeQuotedUTF8(OutputStream out) throws IOException {
+      return text().writeQuotedUTF8(out);
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+      out.write(utf8);
+      return utf8.length;
+    }
+
+    @Override
+    public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+      return text().putQuotedUTF8(buffer);
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer buffer) {
+      if (buffer.remaining() < utf8.length) {
+        return -1;
+      }
+      buffer.put(utf8);
+      return utf8.length;
+    }
+  }
+
+  /** Why an item could not be written, with its index in the whole list. */
+  private static final class ItemException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    ItemException(int index, Exception cause) {
+      super("item " + index + " cannot be written as JSON: " + cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * The compact JSON of a run of consecutive items, separated by single commas.
+   *
+   * @param json the items' bytes
+   * @param ends the exclusive end offset of each item in {@code json}
+   * @param largest the size of the largest item
+   */
+  private record Segment(byte[] json, int[] ends, int largest) {
+
+    /** Encodes the values {@code [from, to)}. */
+    static Segment encode(List<?> values, int from, int to) {
+      Bytes out = new Bytes(Math.max(64, (to - from) * 16));
+      int[] ends = new int[to - from];
+      try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+        generator.setRootValueSeparator(null);
+        // One generator and one provider for the segment: per-item writeValue calls would build both each time.
+        SerializerProvider provider = MAPPER.getSerializerProviderInstance();
+        Class<?> lastType = null;
+        JsonSerializer<Object> lastSerializer = null;
+        for (int index = from; index < to; index++) {
+          Object value = values.get(index);
+          if (index > from) {
+            generator.writeRaw(',');
+          }
+          try {
+            if (value instanceof JsonNode node) {
+              node.serialize(generator, provider);
+            } else if (value == null) {
+              generator.writeNull();
+            } else {
+              if (value.getClass() != lastType) {
+                lastType = value.getClass();
+                lastSerializer = provider.findTypedValueSerializer(lastType, true, null);
+              }
+              Objects.requireNonNull(lastSerializer).serialize(value, generator, provider);
+            }
+          } catch (IOException | RuntimeException e) {
+            throw new ItemException(index, e);
+          }
+          ends[index - from] = out.size() + generator.getOutputBuffered();
+        }
+        generator.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      int largest = 0;
+      for (int item = 0; item < ends.length; item++) {
+        largest = Math.max(largest, ends[item] - (item == 0 ? 0 : ends[item - 1] + 1));
+      }
+      return new Segment(out.toByteArray(), ends, largest);
+    }
+
+    int count() {
+      return ends.length;
+    }
+
+    int start(int item) {
+      return item == 0 ? 0 : ends[item - 1] + 1;
+    }
+
+    int size(int item) {
+      return ends[item] - start(item);
+    }
+
+    /** The bytes of {@code count} items from {@code item}, with the commas between them. */
+    int runBytes(int item, int count) {
+      return ends[item + count - 1] - start(item);
+    }
+
+    int copyRun(int item, int count, byte[] target, int offset) {
+      int length = runBytes(item, count);
+      System.arraycopy(json, start(item), target, offset, length);
+      return length;
     }
   }
 

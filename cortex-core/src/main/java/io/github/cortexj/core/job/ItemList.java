@@ -45,6 +45,30 @@ public record ItemList(
   }
 
   /**
+   * Returns the index of the first item whose compact UTF-8 JSON is larger than {@code bytes}, without decoding
+   * or measuring the items one by one: the largest size of each run of items is kept when the list is made.
+   *
+   * @param bytes the size limit
+   * @return the index of the first larger item, or -1 when none is larger
+   */
+  public int firstItemLargerThan(int bytes) {
+    return ((CompactItems) items).firstLargerThan(bytes);
+  }
+
+  /**
+   * Returns the size in bytes of a run of items as one compact JSON array (the size of
+   * {@link #jsonArray(int, int)}'s UTF-8), without building it.
+   *
+   * @param fromIndex the first item, inclusive
+   * @param toIndex the last item, exclusive
+   * @return the size in bytes
+   * @throws IndexOutOfBoundsException when the range is not within the items
+   */
+  public int jsonArraySize(int fromIndex, int toIndex) {
+    return ((CompactItems) items).jsonArraySize(fromIndex, toIndex);
+  }
+
+  /**
    * Returns a run of items as one compact JSON array, the message body of a batch, without decoding them.
    *
    * @param fromIndex the first item, inclusive

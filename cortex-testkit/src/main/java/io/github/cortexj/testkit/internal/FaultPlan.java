@@ -146,6 +146,19 @@ public final class FaultPlan {
     }
   }
 
+  /** Whether a key is one of the batch's records: {@code .../<id>/...}, or a group of successes naming it. */
+  private static boolean namesBatch(String key, String messageId) {
+    for (int at = key.indexOf(messageId); at >= 0; at = key.indexOf(messageId, at + 1)) {
+      int end = at + messageId.length();
+      boolean starts = at > 0 && (key.charAt(at - 1) == '/' || key.charAt(at - 1) == '.');
+      boolean ends = end == key.length() || key.charAt(end) == '/' || key.charAt(end) == '.';
+      if (starts && ends) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Counts an object-store call and throws when a planned failure is due, or when the key belongs to a batch
    * whose worker has crashed (its outcome is never written).
@@ -161,7 +174,7 @@ public final class FaultPlan {
     if (call == Faults.StoreCall.PUT) {
       for (Iterator<String> it = crashedMessages.iterator(); it.hasNext(); ) {
         String messageId = it.next();
-        if (key.contains("/" + messageId + "/")) {
+        if (namesBatch(key, messageId)) {
           it.remove();
           throw fire(new InjectedFaultException(
               "injected fault: the worker handling batch " + messageId + " crashed before writing " + key));

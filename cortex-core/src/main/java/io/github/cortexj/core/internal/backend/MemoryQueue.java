@@ -20,15 +20,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one in-memory queue with SQS's semantics: visibility timeouts judged lazily against the time each
  * call passes in, receive counts, receipt handles per delivery, FIFO deduplication and message-group blocking.
  *
- * <p>Thread safe: every method takes the queue's own lock. Moving messages to a dead-letter queue is left to the
+ * <p>Thread safe: every method holds the queue's own lock. Moving messages to a dead-letter queue is left to the
  * caller ({@link ReceiveOutcome#deadLetters()}), so that no thread ever holds two queues' locks.
  */
 public final class MemoryQueue {
@@ -54,8 +53,11 @@ public final class MemoryQueue {
   /** Distinguishes this queue from an earlier or later queue of the same name, so old receipt handles fail. */
   private final String incarnation = UUID.randomUUID().toString();
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
+  /**
+   * Guards the queue's state; waiting receivers wait on it. An intrinsic lock, whose brief spinning suits these
+   * short critical sections better than parking at once.
+   */
+  private final Object monitor = new Object();
 
   private final Map<String, QueueMessage> byId = new HashMap<>();
   /** Visible messages in send order (a message that becomes visible again keeps its place). */
@@ -114,16 +116,13 @@ public final class MemoryQueue {
 
   /** Marks the queue deleted, drops its messages and wakes every waiting receiver, which then fails. */
   public void markDeleted() {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       deleted = true;
       byId.clear();
       visible.clear();
       inFlight.clear();
       inFlightPerGroup.clear();
       changed();
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -135,8 +134,7 @@ public final class MemoryQueue {
    * @return the new message's id, or the original's for a duplicate
    */
   public String send(OutgoingMessage message, Instant now) {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       ensureExists();
       String deduplicationId = message.deduplicationId();
       if (spec.fifo() && deduplicationId != null) {
@@ -172,8 +170,6 @@ public final class MemoryQueue {
       }
       changed();
       return messageId;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -184,13 +180,10 @@ public final class MemoryQueue {
    * @param now the current time
    */
   public void acceptDeadLetter(QueueMessage message, Instant now) {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       ensureExists();
       addVisible(message.movedTo(nextSequence++, now));
       changed();
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -219,8 +212,7 @@ public final class MemoryQueue {
    * @return the delivered messages, the messages to move, and the queue's version for {@link #awaitChange}
    */
   public ReceiveOutcome receiveNow(int maxMessages, Duration visibilityTimeout, Instant now, int redriveAfter) {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       ensureExists();
       makeExpiredVisible(now);
       List<QueueMessage> taken = new ArrayList<>();
@@ -260,8 +252,6 @@ public final class MemoryQueue {
         changed();
       }
       return new ReceiveOutcome(delivered, deadLetters, version);
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -275,8 +265,7 @@ public final class MemoryQueue {
    * @throws InterruptedException when the thread is interrupted while waiting
    */
   public void awaitChange(long seenVersion, Duration maxWait, Instant now) throws InterruptedException {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       if (deleted || version != seenVersion) {
         return;
       }
@@ -286,11 +275,11 @@ public final class MemoryQueue {
         wait = min(wait, min(untilVisible, RECHECK_IN_FLIGHT));
       }
       long remaining = wait.isNegative() ? 0 : wait.toNanos();
+      long deadline = System.nanoTime() + remaining;
       while (!deleted && version == seenVersion && remaining > 0) {
-        remaining = changed.awaitNanos(remaining);
+        monitor.wait(remaining / 1_000_000, (int) (remaining % 1_000_000));
+        remaining = deadline - System.nanoTime();
       }
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -307,8 +296,7 @@ public final class MemoryQueue {
    * @param now the current time
    */
   public void changeVisibility(String receiptHandle, Duration timeout, Instant now) {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       ensureExists();
       String messageId = messageIdOf(receiptHandle);
       makeExpiredVisible(now);
@@ -340,8 +328,6 @@ public final class MemoryQueue {
       } else {
         addInFlight(message);
       }
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -356,8 +342,7 @@ public final class MemoryQueue {
    * @param now the current time
    */
   public void delete(String receiptHandle, Instant now) {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       ensureExists();
       String messageId = messageIdOf(receiptHandle);
       makeExpiredVisible(now);
@@ -377,8 +362,6 @@ public final class MemoryQueue {
         visible.remove(message.sequence());
       }
       byId.remove(messageId);
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -390,25 +373,33 @@ public final class MemoryQueue {
    * @return the earliest visibility deadline after {@code now}, or {@code null} when no message is in flight
    */
   public @Nullable Instant nextVisibleAt(Instant now) {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       if (deleted) {
         return null;
       }
       makeExpiredVisible(now);
       return inFlight.isEmpty() ? null : inFlight.first().visibleAt();
-    } finally {
-      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code work} holding this queue's lock (which its calls take again at no cost), so that a batch call
+   * contends for the lock once rather than once per entry.
+   *
+   * @param work the calls to make
+   * @param <T> the result type
+   * @return what {@code work} returns
+   */
+  public <T> T underLock(Supplier<T> work) {
+    synchronized (monitor) {
+      return work.get();
     }
   }
 
   /** Wakes every receiver waiting on this queue so that it looks again with the clock's current time. */
   public void wakeReceivers() {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       changed();
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -419,13 +410,10 @@ public final class MemoryQueue {
    * @return the counts
    */
   public QueueCounts counts(Instant now) {
-    lock.lock();
-    try {
+    synchronized (monitor) {
       ensureExists();
       makeExpiredVisible(now);
       return new QueueCounts(visible.size(), inFlight.size());
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -503,7 +491,7 @@ public final class MemoryQueue {
 
   private void changed() {
     version++;
-    changed.signalAll();
+    monitor.notifyAll();
   }
 
   private void ensureExists() {

@@ -3,7 +3,6 @@ package io.github.cortexj.core.internal.backend;
 import io.github.cortexj.core.backend.OutgoingMessage;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +15,6 @@ public final class OutgoingMessageRules {
 
   /** The most message attributes SQS accepts on one message. */
   public static final int MAX_ATTRIBUTES = 10;
-
-  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
 
   private OutgoingMessageRules() {}
 
@@ -125,7 +122,11 @@ public final class OutgoingMessageRules {
   public static int utf8Length(String text) {
     int length = text.length();
     int bytes = length;
-    for (int i = 0; i < length; i++) {
+    int i = 0;
+    while (i < length && text.charAt(i) < 0x80) {
+      i++; // the common case, ASCII, in a tight loop
+    }
+    for (; i < length; i++) {
       char c = text.charAt(i);
       if (c < 0x80) {
         continue;
@@ -161,18 +162,52 @@ public final class OutgoingMessageRules {
   }
 
   private static boolean validAttributeName(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return ATTRIBUTE_NAME.matcher(name).matches()
-        && !lower.startsWith("aws.")
-        && !lower.startsWith("amazon.")
+    return isWord(name, 256, "_.-")
+        && !name.regionMatches(true, 0, "aws.", 0, 4)
+        && !name.regionMatches(true, 0, "amazon.", 0, 7)
         && !name.startsWith(".")
         && !name.endsWith(".")
         && !name.contains("..");
   }
 
+  /**
+   * Returns whether {@code text} is 1 to {@code maxLength} characters of ASCII letters, digits and
+   * {@code punctuation}: SQS's rule for entry ids ({@code _-}) and attribute names ({@code _.-}), checked for every
+   * message sent, so a character loop rather than a regular expression.
+   *
+   * @param text the text
+   * @param maxLength the most characters allowed
+   * @param punctuation the other characters allowed
+   * @return whether it matches
+   */
+  public static boolean isWord(String text, int maxLength, String punctuation) {
+    int length = text.length();
+    if (length < 1 || length > maxLength) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      boolean valid =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || punctuation.indexOf(c) >= 0;
+      if (!valid) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Returns the first character outside SQS's allowed set as {@code #x..}, or {@code null} when all are allowed. */
   private static @Nullable String firstInvalidCharacter(String text) {
-    for (int i = 0; i < text.length(); ) {
+    int length = text.length();
+    int start = 0;
+    while (start < length) {
+      char c = text.charAt(start);
+      if (c < 0x20 || c >= 0x7F) {
+        break;
+      }
+      start++; // printable ASCII, the common case, in a tight loop
+    }
+    for (int i = start; i < length; ) {
       int c = text.codePointAt(i);
       boolean allowed =
           c == 0x9
