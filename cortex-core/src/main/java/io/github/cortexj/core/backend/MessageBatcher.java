@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,12 @@ import java.util.stream.Collectors;
  * <p>Thread safe: one instance may send for many threads, each call on its own.
  */
 public final class MessageBatcher {
+
+  /**
+   * The longest body, in characters, of which ten cannot reach {@value QueueBackend#MAX_MESSAGE_BYTES} bytes (a
+   * character takes at most 3 bytes of UTF-8): groups of such bodies need no measuring.
+   */
+  private static final int SMALL_BODY_CHARS = QueueBackend.MAX_MESSAGE_BYTES / (3 * QueueBackend.MAX_BATCH_ENTRIES);
 
   /** The default number of attempts per entry. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
@@ -81,9 +86,8 @@ public final class MessageBatcher {
    */
   public List<SendBatchResult.Sent> sendAll(String queueUrl, List<OutgoingMessage> messages) {
     Map<String, OutgoingMessage> byEntryId = new LinkedHashMap<>();
-    Map<OutgoingMessage, Integer> sizes = new IdentityHashMap<>();
     for (OutgoingMessage message : messages) {
-      sizes.put(message, bodyBytes(queueUrl, message));
+      checkBodySize(queueUrl, message);
       if (byEntryId.put(message.entryId(), message) != null) {
         throw new BackendException(
             "queue.batch_limit",
@@ -99,7 +103,7 @@ public final class MessageBatcher {
         pause(queueUrl, backoff(attempt - 1));
       }
       List<OutgoingMessage> retry = new ArrayList<>();
-      for (List<OutgoingMessage> group : groups(pending, sizes::get)) {
+      for (List<OutgoingMessage> group : groups(pending, message -> bodyBytes(queueUrl, message))) {
         SendBatchResult result = backend.sendBatch(queueUrl, group);
         sent.addAll(result.successful());
         for (SendBatchResult.Failed failed : result.failed()) {
@@ -144,14 +148,24 @@ public final class MessageBatcher {
     return groups(messages, message -> bodyBytes("", message));
   }
 
-  /** Groups messages whose body sizes {@code bodyBytes} tells, each already checked against the limit. */
+  /**
+   * Groups messages whose body sizes {@code bodyBytes} tells, each already checked against the limit. Sizes are
+   * only measured when some body is long enough for a group of ten to reach the limit.
+   */
   private static List<List<OutgoingMessage>> groups(
       List<OutgoingMessage> messages, ToIntFunction<OutgoingMessage> bodyBytes) {
+    boolean allSmall = true;
+    for (OutgoingMessage message : messages) {
+      if (message.body().length() > SMALL_BODY_CHARS) {
+        allSmall = false;
+        break;
+      }
+    }
     List<List<OutgoingMessage>> groups = new ArrayList<>();
     List<OutgoingMessage> current = new ArrayList<>();
     long bytes = 0;
     for (OutgoingMessage message : messages) {
-      int size = bodyBytes.applyAsInt(message);
+      int size = allSmall ? 0 : bodyBytes.applyAsInt(message);
       if (!current.isEmpty()
           && (current.size() == QueueBackend.MAX_BATCH_ENTRIES || bytes + size > QueueBackend.MAX_MESSAGE_BYTES)) {
         groups.add(List.copyOf(current));
@@ -188,6 +202,16 @@ public final class MessageBatcher {
       Thread.currentThread().interrupt();
       throw new BackendException(
           "queue.send_failed", "interrupted while retrying messages to queue \"" + queueName(queueUrl) + "\"", e);
+    }
+  }
+
+  /**
+   * Checks a body against the size limit, measuring it only when it could be over: a character takes at most 3
+   * bytes of UTF-8.
+   */
+  private static void checkBodySize(String queueUrl, OutgoingMessage message) {
+    if (3L * message.body().length() > QueueBackend.MAX_MESSAGE_BYTES) {
+      bodyBytes(queueUrl, message);
     }
   }
 

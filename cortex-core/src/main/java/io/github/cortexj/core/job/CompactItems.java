@@ -17,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -323,7 +322,7 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
 
     /** Encodes the values {@code [from, to)}. */
     static Segment encode(List<?> values, int from, int to) {
-      Bytes out = new Bytes(Math.max(64, (to - from) * 16));
+      GrowableBytes out = new GrowableBytes(Math.max(64, (to - from) * 16));
       int[] ends = new int[to - from];
       try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
         generator.setRootValueSeparator(null);
@@ -331,12 +330,17 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
         SerializerProvider provider = MAPPER.getSerializerProviderInstance();
         Class<?> lastType = null;
         JsonSerializer<Object> lastSerializer = null;
+        // The generator is flushed after each item it writes, so that items written without it land in order.
         for (int index = from; index < to; index++) {
           Object value = values.get(index);
           if (index > from) {
-            generator.writeRaw(',');
+            out.write(',');
           }
           try {
+            if (value instanceof JsonNode node && CompactJsonWriter.write(node, out)) {
+              ends[index - from] = out.size();
+              continue;
+            }
             if (value instanceof JsonNode node) {
               node.serialize(generator, provider);
             } else if (value == null) {
@@ -351,9 +355,9 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
           } catch (IOException | RuntimeException e) {
             throw new ItemException(index, e);
           }
-          ends[index - from] = out.size() + generator.getOutputBuffered();
+          generator.flush();
+          ends[index - from] = out.size();
         }
-        generator.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -385,47 +389,6 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
       int length = runBytes(item, count);
       System.arraycopy(json, start(item), target, offset, length);
       return length;
-    }
-  }
-
-  /** A growable byte buffer whose contents are taken once at the end. Not thread safe. */
-  private static final class Bytes extends OutputStream {
-    private byte[] buffer;
-    private int size;
-
-    Bytes(int capacity) {
-      buffer = new byte[capacity];
-    }
-
-    @Override
-    public void write(int b) {
-      ensure(1);
-      buffer[size++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      ensure(length);
-      System.arraycopy(bytes, offset, buffer, size, length);
-      size += length;
-    }
-
-    private void ensure(int more) {
-      if (size + more > buffer.length) {
-        long wanted = Math.max((long) buffer.length * 2, (long) size + more);
-        if (wanted > Integer.MAX_VALUE - 16) {
-          throw new IllegalArgumentException("the items take more than 2 GiB as JSON");
-        }
-        buffer = Arrays.copyOf(buffer, (int) wanted);
-      }
-    }
-
-    int size() {
-      return size;
-    }
-
-    byte[] toByteArray() {
-      return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
   }
 }

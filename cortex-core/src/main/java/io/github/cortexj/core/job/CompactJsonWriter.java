@@ -1,0 +1,189 @@
+package io.github.cortexj.core.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Writes JSON trees made of the most common node types (objects, arrays, text without surrogate characters, int
+ * and long numbers, booleans, null) straight into bytes, exactly as Jackson's default UTF-8 generator writes them,
+ * without the generator's per-value bookkeeping: encoding a large item list is most of what submitting it costs.
+ * A tree with any other node (decimals, big numbers, binary, POJOs, text with surrogates) or nested deeper than
+ * {@value #MAX_DEPTH} levels is left to Jackson: {@link #write} writes nothing and returns {@code false}.
+ *
+ * <p>Stateless and thread safe.
+ */
+final class CompactJsonWriter {
+
+  /** Deeper trees go to Jackson, which applies its own nesting limit. */
+  static final int MAX_DEPTH = 64;
+
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  /** Jackson's escapes for the ASCII range: 0 writes the byte, -1 the {@code \\u00XX} form, else that letter. */
+  private static final int[] ESCAPES = new int[128];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPES[c] = -1;
+    }
+    ESCAPES['"'] = '"';
+    ESCAPES['\\'] = '\\';
+    ESCAPES['\b'] = 'b';
+    ESCAPES['\t'] = 't';
+    ESCAPES['\f'] = 'f';
+    ESCAPES['\n'] = 'n';
+    ESCAPES['\r'] = 'r';
+  }
+
+  private CompactJsonWriter() {}
+
+  /**
+   * Writes {@code node} as compact JSON, or nothing.
+   *
+   * @return {@code false}, with nothing written, when the tree holds something only Jackson writes
+   */
+  static boolean write(JsonNode node, GrowableBytes out) {
+    if (!writable(node, 0)) {
+      return false;
+    }
+    writeNode(node, out);
+    return true;
+  }
+
+  private static boolean writable(JsonNode node, int depth) {
+    if (node instanceof TextNode text) {
+      return !hasSurrogate(text.textValue());
+    }
+    if (node instanceof IntNode || node instanceof LongNode || node instanceof BooleanNode
+        || node instanceof NullNode) {
+      return true;
+    }
+    if (depth >= MAX_DEPTH) {
+      return false;
+    }
+    if (node instanceof ObjectNode object) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (hasSurrogate(field.getKey()) || !writable(field.getValue(), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (node instanceof ArrayNode array) {
+      for (JsonNode element : array) {
+        if (!writable(element, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static void writeNode(JsonNode node, GrowableBytes out) {
+    if (node instanceof ObjectNode object) {
+      out.write('{');
+      boolean first = true;
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (!first) {
+          out.write(',');
+        }
+        first = false;
+        writeText(field.getKey(), out);
+        out.write(':');
+        writeNode(field.getValue(), out);
+      }
+      out.write('}');
+    } else if (node instanceof ArrayNode array) {
+      out.write('[');
+      for (int i = 0; i < array.size(); i++) {
+        if (i > 0) {
+          out.write(',');
+        }
+        writeNode(array.get(i), out);
+      }
+      out.write(']');
+    } else if (node instanceof TextNode) {
+      writeText(node.textValue(), out);
+    } else if (node instanceof IntNode || node instanceof LongNode) {
+      writeLong(node.longValue(), out);
+    } else if (node instanceof BooleanNode) {
+      out.write(node.booleanValue() ? TRUE : FALSE);
+    } else {
+      out.write(NULL);
+    }
+  }
+
+  private static boolean hasSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void writeLong(long value, GrowableBytes out) {
+    if (value >= 0 && value < 10) {
+      out.write('0' + (int) value);
+      return;
+    }
+    String digits = Long.toString(value);
+    byte[] buffer = out.reserve(digits.length());
+    int at = out.size();
+    for (int i = 0; i < digits.length(); i++) {
+      buffer[at + i] = (byte) digits.charAt(i);
+    }
+    out.advance(digits.length());
+  }
+
+  /** Writes a quoted string with Jackson's escapes; the text has no surrogate characters. */
+  private static void writeText(String text, GrowableBytes out) {
+    int length = text.length();
+    byte[] buffer = out.reserve(length * 6 + 2); // \\u00XX is the longest form of one character
+    int at = out.size();
+    buffer[at++] = '"';
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        int escape = ESCAPES[c];
+        if (escape == 0) {
+          buffer[at++] = (byte) c;
+        } else if (escape > 0) {
+          buffer[at++] = '\\';
+          buffer[at++] = (byte) escape;
+        } else {
+          buffer[at++] = '\\';
+          buffer[at++] = 'u';
+          buffer[at++] = '0';
+          buffer[at++] = '0';
+          buffer[at++] = HEX[c >> 4];
+          buffer[at++] = HEX[c & 0xF];
+        }
+      } else if (c < 0x800) {
+        buffer[at++] = (byte) (0xC0 | (c >> 6));
+        buffer[at++] = (byte) (0x80 | (c & 0x3F));
+      } else {
+        buffer[at++] = (byte) (0xE0 | (c >> 12));
+        buffer[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        buffer[at++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    buffer[at++] = '"';
+    out.advance(at - out.size());
+  }
+}
