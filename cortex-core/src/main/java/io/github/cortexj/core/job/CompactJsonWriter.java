@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -29,6 +28,7 @@ final class CompactJsonWriter {
   private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LONG_MIN = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
   /** Jackson's escapes for the ASCII range: 0 writes the byte, -1 the {@code \\u00XX} form, else that letter. */
@@ -55,104 +55,94 @@ final class CompactJsonWriter {
    * @return {@code false}, with nothing written, when the tree holds something only Jackson writes
    */
   static boolean write(JsonNode node, GrowableBytes out) {
-    if (!writable(node, 0)) {
-      return false;
+    int start = out.size();
+    if (writeNode(node, out, 0)) {
+      return true;
     }
-    writeNode(node, out);
-    return true;
+    out.truncate(start);
+    return false;
   }
 
-  private static boolean writable(JsonNode node, int depth) {
-    if (node instanceof TextNode text) {
-      return !hasSurrogate(text.textValue());
+  /** Writes a node; {@code false} at the first node it leaves to Jackson (the caller drops what was written). */
+  private static boolean writeNode(JsonNode node, GrowableBytes out, int depth) {
+    if (node instanceof TextNode) {
+      return writeText(node.textValue(), out);
     }
-    if (node instanceof IntNode || node instanceof LongNode || node instanceof BooleanNode
-        || node instanceof NullNode) {
+    if (node instanceof IntNode || node instanceof LongNode) {
+      writeLong(node.longValue(), out);
+      return true;
+    }
+    if (node instanceof BooleanNode) {
+      out.write(node.booleanValue() ? TRUE : FALSE);
+      return true;
+    }
+    if (node instanceof NullNode) {
+      out.write(NULL);
       return true;
     }
     if (depth >= MAX_DEPTH) {
       return false;
     }
     if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (hasSurrogate(field.getKey()) || !writable(field.getValue(), depth + 1)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (node instanceof ArrayNode array) {
-      for (JsonNode element : array) {
-        if (!writable(element, depth + 1)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
-  private static void writeNode(JsonNode node, GrowableBytes out) {
-    if (node instanceof ObjectNode object) {
       out.write('{');
       boolean first = true;
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
         if (!first) {
           out.write(',');
         }
         first = false;
-        writeText(field.getKey(), out);
+        if (!writeText(field.getKey(), out)) {
+          return false;
+        }
         out.write(':');
-        writeNode(field.getValue(), out);
+        if (!writeNode(field.getValue(), out, depth + 1)) {
+          return false;
+        }
       }
       out.write('}');
-    } else if (node instanceof ArrayNode array) {
+      return true;
+    }
+    if (node instanceof ArrayNode array) {
       out.write('[');
       for (int i = 0; i < array.size(); i++) {
         if (i > 0) {
           out.write(',');
         }
-        writeNode(array.get(i), out);
+        if (!writeNode(array.get(i), out, depth + 1)) {
+          return false;
+        }
       }
       out.write(']');
-    } else if (node instanceof TextNode) {
-      writeText(node.textValue(), out);
-    } else if (node instanceof IntNode || node instanceof LongNode) {
-      writeLong(node.longValue(), out);
-    } else if (node instanceof BooleanNode) {
-      out.write(node.booleanValue() ? TRUE : FALSE);
-    } else {
-      out.write(NULL);
-    }
-  }
-
-  private static boolean hasSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isSurrogate(text.charAt(i))) {
-        return true;
-      }
+      return true;
     }
     return false;
   }
 
   private static void writeLong(long value, GrowableBytes out) {
-    if (value >= 0 && value < 10) {
-      out.write('0' + (int) value);
+    if (value == Long.MIN_VALUE) {
+      out.write(LONG_MIN);
       return;
     }
-    String digits = Long.toString(value);
-    byte[] buffer = out.reserve(digits.length());
+    byte[] buffer = out.reserve(20);
     int at = out.size();
-    for (int i = 0; i < digits.length(); i++) {
-      buffer[at + i] = (byte) digits.charAt(i);
+    long rest = value;
+    if (rest < 0) {
+      buffer[at++] = '-';
+      rest = -rest;
     }
-    out.advance(digits.length());
+    int digits = 1;
+    for (long bound = 10; digits < 19 && rest >= bound; bound *= 10) {
+      digits++;
+    }
+    for (int i = at + digits - 1; i >= at; i--) {
+      buffer[i] = (byte) ('0' + rest % 10);
+      rest /= 10;
+    }
+    out.advance(at + digits - out.size());
   }
 
-  /** Writes a quoted string with Jackson's escapes; the text has no surrogate characters. */
-  private static void writeText(String text, GrowableBytes out) {
+  /** Writes a quoted string with Jackson's escapes; {@code false} at a surrogate character (left to Jackson). */
+  private static boolean writeText(String text, GrowableBytes out) {
     int length = text.length();
     byte[] buffer = out.reserve(length * 6 + 2); // \\u00XX is the longest form of one character
     int at = out.size();
@@ -177,6 +167,8 @@ final class CompactJsonWriter {
       } else if (c < 0x800) {
         buffer[at++] = (byte) (0xC0 | (c >> 6));
         buffer[at++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        return false;
       } else {
         buffer[at++] = (byte) (0xE0 | (c >> 12));
         buffer[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
@@ -185,5 +177,6 @@ final class CompactJsonWriter {
     }
     buffer[at++] = '"';
     out.advance(at - out.size());
+    return true;
   }
 }

@@ -43,6 +43,11 @@ final class GrowableBytes extends OutputStream {
     size += written;
   }
 
+  /** Drops what was written after the first {@code length} bytes. */
+  void truncate(int length) {
+    size = length;
+  }
+
   private void ensure(int more) {
     if (size + more > buffer.length) {
       long wanted = Math.max((long) buffer.length * 2, (long) size + more);

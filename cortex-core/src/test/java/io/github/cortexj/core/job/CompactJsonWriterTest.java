@@ -38,6 +38,18 @@ class CompactJsonWriterTest {
   }
 
   @Test
+  void writesEveryNumberOfDigitsAndTheExtremeLongs() {
+    ArrayNode numbers = nodes.arrayNode().add(Long.MIN_VALUE).add(Long.MAX_VALUE).add(Integer.MIN_VALUE).add(0);
+    for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+      numbers.add(power).add(power - 1).add(-power);
+    }
+    GrowableBytes out = new GrowableBytes(16);
+
+    assertThat(CompactJsonWriter.write(numbers, out)).isTrue();
+    assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(jackson(numbers));
+  }
+
+  @Test
   void leavesToJacksonWhatItDoesNotWriteAndWritesNothing() {
     GrowableBytes out = new GrowableBytes(16);
     ObjectNode withDecimal = nodes.objectNode().put("a", 1).put("b", new BigDecimal("1.50"));
