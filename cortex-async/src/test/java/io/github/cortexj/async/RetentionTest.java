@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cortexj.core.AsyncStatus;
-import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.job.AsyncRequestNotFoundException;
 import java.time.Duration;
 import java.util.Map;
@@ -81,13 +80,10 @@ class RetentionTest {
   @Test
   void countsRetentionFromTheEndNotFromSubmission() {
     cluster.deploy(
-        spec -> spec,
-        Handlers.async(
-            init ->
-                (payload, context) -> {
-                  release.await();
-                  return Map.of();
-                }));
+        (payload, context) -> {
+          release.await();
+          return Map.of();
+        });
     String id = cluster.submit("long", "{}", "application/json");
     cluster.awaitStatus(id, AsyncStatus.IN_PROGRESS);
     cluster.advance(Duration.ofDays(3));
@@ -103,13 +99,10 @@ class RetentionTest {
   @Test
   void keepsRequestsThatHaveNotEnded() {
     cluster.deploy(
-        spec -> spec,
-        Handlers.async(
-            init ->
-                (payload, context) -> {
-                  release.await();
-                  return Map.of();
-                }));
+        (payload, context) -> {
+          release.await();
+          return Map.of();
+        });
     String running = cluster.submit("running", "{}", "application/json");
     cluster.awaitStatus(running, AsyncStatus.IN_PROGRESS);
     cluster.submit("queued", "{}", "application/json");

@@ -9,7 +9,6 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.github.cortexj.async.internal.runtime.RequestIds;
 import io.github.cortexj.core.AsyncStatus;
-import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.backend.ReceiveRequest;
 import io.github.cortexj.core.backend.ReceivedMessage;
 import io.github.cortexj.core.job.ApiNotDeployedException;
@@ -50,13 +49,10 @@ class SubmissionTest {
   @Test
   void givesEachRequestWithoutAnIdItsOwnUuidStoredAndQueued() {
     cluster.deploy(
-        spec -> spec,
-        Handlers.async(
-            init ->
-                (payload, context) -> {
-                  release.await();
-                  return Map.of();
-                }));
+        (payload, context) -> {
+          release.await();
+          return Map.of();
+        });
 
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (int i = 0; i < 50; i++) {
