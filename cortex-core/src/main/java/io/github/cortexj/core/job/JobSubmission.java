@@ -120,7 +120,9 @@ public record JobSubmission(
    * Starts a submission whose items are given inline ({@code item_list}). Each element is written as JSON once,
    * here, with a plain {@link ObjectMapper}: pass {@link JsonNode}s, maps, lists, strings, numbers or records.
    * Records or other small objects take far less memory than {@link JsonNode} trees for large lists; the
-   * submission keeps only the compact JSON.
+   * submission keeps only the compact JSON. A list of more than 32,768 items is written in parallel on the common
+   * {@link java.util.concurrent.ForkJoinPool} (as {@link java.util.Arrays#parallelSort(int[])} sorts); the list
+   * must not change meanwhile.
    *
    * @param items the items, in order
    * @return a builder with a batch size of 1 and 1 worker
