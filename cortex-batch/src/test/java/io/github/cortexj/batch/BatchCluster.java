@@ -9,6 +9,7 @@ import io.github.cortexj.core.ProjectFiles;
 import io.github.cortexj.core.backend.InMemoryObjectStore;
 import io.github.cortexj.core.backend.InMemoryQueueBackend;
 import io.github.cortexj.core.backend.ObjectStore;
+import io.github.cortexj.core.backend.QueueBackend;
 import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.job.JobSubmission;
 import java.time.Duration;
@@ -36,9 +37,14 @@ final class BatchCluster implements AutoCloseable {
 
   /** A cluster whose runtime sees the in-memory store through {@code storeView} (to inject storage failures). */
   BatchCluster(UnaryOperator<ObjectStore> storeView) {
+    this(storeView, UnaryOperator.identity());
+  }
+
+  /** A cluster whose runtime sees the in-memory backends through views (to inject failures or delays). */
+  BatchCluster(UnaryOperator<ObjectStore> storeView, UnaryOperator<QueueBackend> queueView) {
     runtime =
       BatchRuntime.builder()
-          .queueBackend(queues)
+          .queueBackend(queueView.apply(queues))
           .objectStore(storeView.apply(store))
           .clock(clock)
           .executor(executor)

@@ -188,7 +188,9 @@ final class BatchWorker implements Runnable {
       return;
     }
     InFlightBatch running = run.inFlight(batchId);
-    if (running != null) {
+    // A failed delivery is finished before its message is made visible again for the retry, so a copy still
+    // listed here but finished is not running: the new delivery is the next attempt.
+    if (running != null && !running.finished()) {
       // Delivered again while a worker here still handles it (its visibility lapsed during a pause): the running
       // copy adopts the new receipt, and the batch is not handled twice.
       running.renewer().receiptHandle(message.receiptHandle());

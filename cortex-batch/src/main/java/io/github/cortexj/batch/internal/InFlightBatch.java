@@ -77,6 +77,11 @@ final class InFlightBatch {
     return done.get() || handled.get() || timedOut.get() ? null : batchDeadline;
   }
 
+  /** Whether this delivery is over: its outcome is decided, and a new delivery of the message is a new attempt. */
+  boolean finished() {
+    return done.get();
+  }
+
   boolean timedOut() {
     return timedOut.get();
   }
