@@ -201,10 +201,10 @@ public final class InMemoryQueueBackend implements QueueBackend {
     checkBatchSize(name, messages.size());
     Set<String> entryIds = new HashSet<>();
     long totalBytes = 0;
-    // A character takes at most 3 bytes of UTF-8: bodies that short cannot break a size limit, so are not measured.
+    // Bodies too short to break a size limit are not measured.
     long atMost = 0;
     for (OutgoingMessage message : messages) {
-      atMost += 3L * message.body().length();
+      atMost += (long) OutgoingMessageRules.MAX_UTF8_BYTES_PER_CHAR * message.body().length();
     }
     boolean measure = atMost > MAX_MESSAGE_BYTES;
     for (OutgoingMessage message : messages) {

@@ -1,6 +1,6 @@
 package io.github.cortexj.core.backend;
 
-import java.nio.charset.StandardCharsets;
+import io.github.cortexj.core.internal.backend.OutgoingMessageRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +26,12 @@ import java.util.stream.Collectors;
 public final class MessageBatcher {
 
   /**
-   * The longest body, in characters, of which ten cannot reach {@value QueueBackend#MAX_MESSAGE_BYTES} bytes (a
-   * character takes at most 3 bytes of UTF-8): groups of such bodies need no measuring.
+   * The longest body, in characters, of which ten cannot reach {@value QueueBackend#MAX_MESSAGE_BYTES} bytes:
+   * groups of such bodies need no measuring.
    */
-  private static final int SMALL_BODY_CHARS = QueueBackend.MAX_MESSAGE_BYTES / (3 * QueueBackend.MAX_BATCH_ENTRIES);
+  private static final int SMALL_BODY_CHARS =
+      QueueBackend.MAX_MESSAGE_BYTES
+          / (OutgoingMessageRules.MAX_UTF8_BYTES_PER_CHAR * QueueBackend.MAX_BATCH_ENTRIES);
 
   /** The default number of attempts per entry. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
@@ -205,18 +207,16 @@ public final class MessageBatcher {
     }
   }
 
-  /**
-   * Checks a body against the size limit, measuring it only when it could be over: a character takes at most 3
-   * bytes of UTF-8.
-   */
+  /** Checks a body against the size limit, measuring it only when it could be over. */
   private static void checkBodySize(String queueUrl, OutgoingMessage message) {
-    if (3L * message.body().length() > QueueBackend.MAX_MESSAGE_BYTES) {
+    if ((long) OutgoingMessageRules.MAX_UTF8_BYTES_PER_CHAR * message.body().length()
+        > QueueBackend.MAX_MESSAGE_BYTES) {
       bodyBytes(queueUrl, message);
     }
   }
 
   private static int bodyBytes(String queueUrl, OutgoingMessage message) {
-    int bytes = message.body().getBytes(StandardCharsets.UTF_8).length;
+    int bytes = OutgoingMessageRules.utf8Length(message.body());
     if (bytes > QueueBackend.MAX_MESSAGE_BYTES) {
       throw new BackendException(
           "queue.message_too_long",

@@ -113,6 +113,12 @@ public final class OutgoingMessageRules {
   }
 
   /**
+   * The most bytes one {@code char} takes in UTF-8 (a surrogate pair takes 4 for its 2): a text of {@code n}
+   * characters takes at most {@code 3 n} bytes, so a short text needs no measuring against a size limit.
+   */
+  public static final int MAX_UTF8_BYTES_PER_CHAR = 3;
+
+  /**
    * Returns the length in bytes of {@code text} encoded as {@link String#getBytes(java.nio.charset.Charset) UTF-8},
    * without encoding it: 4 bytes for a surrogate pair, 1 for a lone surrogate (encoded as {@code ?}).
    *
