@@ -2,24 +2,19 @@ package io.github.cortexj.batch;
 
 import io.github.cortexj.core.backend.OutgoingMessage;
 import io.github.cortexj.core.backend.QueueBackend;
-import io.github.cortexj.core.backend.QueueCounts;
-import io.github.cortexj.core.backend.QueueSpec;
 import io.github.cortexj.core.backend.ReceiveRequest;
 import io.github.cortexj.core.backend.ReceivedMessage;
 import io.github.cortexj.core.backend.SendBatchResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A queue backend whose batch sends report every other entry as failed (as SQS may, with HTTP 200), the first
  * time each entry is sent. Thread safe.
  */
-final class FlakySendQueueBackend implements QueueBackend {
+final class FlakySendQueueBackend extends ForwardingQueueBackend {
 
-  private final QueueBackend delegate;
   private final java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
   final AtomicInteger reportedFailures = new AtomicInteger();
   /** Receives in progress, by queue URL. */
@@ -33,7 +28,7 @@ final class FlakySendQueueBackend implements QueueBackend {
   final java.util.concurrent.CountDownLatch sendWaiting = new java.util.concurrent.CountDownLatch(1);
 
   FlakySendQueueBackend(QueueBackend delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   @Override
@@ -66,21 +61,6 @@ final class FlakySendQueueBackend implements QueueBackend {
   }
 
   @Override
-  public String createQueue(QueueSpec spec) {
-    return delegate.createQueue(spec);
-  }
-
-  @Override
-  public Optional<String> queueUrl(String name) {
-    return delegate.queueUrl(name);
-  }
-
-  @Override
-  public String queueArn(String queueUrl) {
-    return delegate.queueArn(queueUrl);
-  }
-
-  @Override
   public void deleteQueue(String queueUrl) {
     AtomicInteger inProgress = receiving.get(queueUrl);
     if (inProgress != null && inProgress.get() > 0) {
@@ -88,11 +68,6 @@ final class FlakySendQueueBackend implements QueueBackend {
     }
     deleted.add(queueUrl);
     delegate.deleteQueue(queueUrl);
-  }
-
-  @Override
-  public String send(String queueUrl, OutgoingMessage message) {
-    return delegate.send(queueUrl, message);
   }
 
   @Override
@@ -106,23 +81,4 @@ final class FlakySendQueueBackend implements QueueBackend {
     }
   }
 
-  @Override
-  public void changeVisibility(String queueUrl, String receiptHandle, Duration timeout) {
-    delegate.changeVisibility(queueUrl, receiptHandle, timeout);
-  }
-
-  @Override
-  public void delete(String queueUrl, String receiptHandle) {
-    delegate.delete(queueUrl, receiptHandle);
-  }
-
-  @Override
-  public List<String> deleteBatch(String queueUrl, List<String> receiptHandles) {
-    return delegate.deleteBatch(queueUrl, receiptHandles);
-  }
-
-  @Override
-  public QueueCounts counts(String queueUrl) {
-    return delegate.counts(queueUrl);
-  }
 }

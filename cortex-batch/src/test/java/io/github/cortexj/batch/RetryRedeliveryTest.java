@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.JobStatus;
-import io.github.cortexj.core.backend.OutgoingMessage;
 import io.github.cortexj.core.backend.QueueBackend;
-import io.github.cortexj.core.backend.QueueCounts;
-import io.github.cortexj.core.backend.QueueSpec;
 import io.github.cortexj.core.backend.ReceiveRequest;
 import io.github.cortexj.core.backend.ReceivedMessage;
-import io.github.cortexj.core.backend.SendBatchResult;
 import io.github.cortexj.core.job.JobSubmission;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +50,9 @@ class RetryRedeliveryTest {
    * Holds the worker that makes a failed batch visible again (for its retry) until a sibling has received the
    * retry: the failed attempt is then still listed by its worker.
    */
-  private final class HoldsTheFailedAttempt implements QueueBackend {
-    private final QueueBackend delegate;
-
+  private final class HoldsTheFailedAttempt extends ForwardingQueueBackend {
     HoldsTheFailedAttempt(QueueBackend delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -81,51 +74,6 @@ class RetryRedeliveryTest {
         retryReceived.countDown();
       }
       return received;
-    }
-
-    @Override
-    public String createQueue(QueueSpec spec) {
-      return delegate.createQueue(spec);
-    }
-
-    @Override
-    public Optional<String> queueUrl(String name) {
-      return delegate.queueUrl(name);
-    }
-
-    @Override
-    public String queueArn(String queueUrl) {
-      return delegate.queueArn(queueUrl);
-    }
-
-    @Override
-    public void deleteQueue(String queueUrl) {
-      delegate.deleteQueue(queueUrl);
-    }
-
-    @Override
-    public String send(String queueUrl, OutgoingMessage message) {
-      return delegate.send(queueUrl, message);
-    }
-
-    @Override
-    public SendBatchResult sendBatch(String queueUrl, List<OutgoingMessage> messages) {
-      return delegate.sendBatch(queueUrl, messages);
-    }
-
-    @Override
-    public void delete(String queueUrl, String receiptHandle) {
-      delegate.delete(queueUrl, receiptHandle);
-    }
-
-    @Override
-    public List<String> deleteBatch(String queueUrl, List<String> receiptHandles) {
-      return delegate.deleteBatch(queueUrl, receiptHandles);
-    }
-
-    @Override
-    public QueueCounts counts(String queueUrl) {
-      return delegate.counts(queueUrl);
     }
   }
 }

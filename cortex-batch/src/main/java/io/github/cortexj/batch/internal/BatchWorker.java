@@ -276,9 +276,7 @@ final class BatchWorker implements Runnable {
         receipts.add(batch.renewer().receiptHandle());
       }
       settings.jobStore().writeSucceeded(spec.apiName(), spec.jobId(), batchIds);
-      for (int i = 0; i < group.size(); i++) {
-        run.batchEndedHere(true);
-      }
+      run.batchesSucceededHere(group.size());
       List<String> notDeleted = settings.queues().deleteBatch(queueUrl, receipts);
       if (!notDeleted.isEmpty()) {
         // Delivered again later, they are found recorded and deleted then.
@@ -353,7 +351,7 @@ final class BatchWorker implements Runnable {
     settings.jobStore().writeFailedAttempt(spec.apiName(), spec.jobId(), batchId, message.receiveCount());
     run.failedAttemptHere();
     settings.jobStore().writeFailed(spec.apiName(), spec.jobId(), failedBatch(batchId, items, message, failure));
-    run.batchEndedHere(false);
+    run.batchFailedHere();
     if (spec.sqsDeadLetterQueue() != null && !partial) {
       // Delivered again at once, the message moves to the dead-letter queue (its receive count is spent).
       settings.queues().changeVisibility(queueUrl, receipt, Duration.ZERO);

@@ -231,12 +231,15 @@ public final class JobRun {
     polling.remove(Thread.currentThread());
   }
 
-  /** Records that a worker of this process wrote a batch's final outcome. */
-  void batchEndedHere(boolean succeeded) {
+  /** Records that a worker of this process wrote a batch's failure for good. */
+  void batchFailedHere() {
     endedHere.incrementAndGet();
-    if (!succeeded) {
-      failedHere.incrementAndGet();
-    }
+    failedHere.incrementAndGet();
+  }
+
+  /** Records that a worker of this process wrote the success of this many batches. */
+  void batchesSucceededHere(int count) {
+    endedHere.addAndGet(count);
   }
 
   /** Records that a worker of this process wrote a failed delivery. */
