@@ -3,7 +3,6 @@ package io.github.cortexj.aws.internal;
 import io.github.cortexj.core.backend.BackendException;
 import io.github.cortexj.core.backend.OutgoingMessage;
 import io.github.cortexj.core.backend.QueueBackend;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,7 @@ public final class BatchLimits {
    * @throws BackendException of kind {@code queue.message_too_long} when the body is over the limit
    */
   public static void checkMessage(String queueName, OutgoingMessage message) {
-    int bytes = utf8Length(message.body());
+    int bytes = QueueBackend.bodyBytes(message.body());
     if (bytes > QueueBackend.MAX_MESSAGE_BYTES) {
       throw new BackendException(
           "queue.message_too_long",
@@ -52,7 +51,7 @@ public final class BatchLimits {
             "entry id \"" + message.entryId() + "\" appears more than once",
             "AWS.SimpleQueueService.BatchEntryIdsNotDistinct");
       }
-      int bytes = utf8Length(message.body());
+      int bytes = QueueBackend.bodyBytes(message.body());
       if (bytes > QueueBackend.MAX_MESSAGE_BYTES) {
         throw batchLimit(
             queueName,
@@ -95,7 +94,4 @@ public final class BatchLimits {
         "queue.batch_limit", "batch for queue \"" + queueName + "\" refused: " + rule + " (" + sqsCode + ")");
   }
 
-  private static int utf8Length(String text) {
-    return text.getBytes(StandardCharsets.UTF_8).length;
-  }
 }

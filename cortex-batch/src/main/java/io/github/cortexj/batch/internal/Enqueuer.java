@@ -9,6 +9,7 @@ import io.github.cortexj.core.backend.MessageBatcher;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.backend.ObjectStream;
 import io.github.cortexj.core.backend.OutgoingMessage;
+import io.github.cortexj.core.backend.QueueBackend;
 import io.github.cortexj.core.job.ItemList;
 import io.github.cortexj.core.job.JobSubmission;
 import io.github.cortexj.core.job.ObjectSource;
@@ -163,7 +164,7 @@ final class Enqueuer {
               e);
         }
         String json = compact(value);
-        int size = utf8Length(json);
+        int size = QueueBackend.bodyBytes(json);
         if (size > JobSubmissionValidator.MAX_ITEM_BYTES) {
           throw new CortexException(
               ENQUEUE_FAILED,
@@ -214,7 +215,7 @@ final class Enqueuer {
     }
     String body = "[" + String.join(",", batch) + "]";
     batch.clear();
-    send(body, utf8Length(body));
+    send(body, QueueBackend.bodyBytes(body));
   }
 
   private void send(String body, int bytes) {
@@ -246,26 +247,6 @@ final class Enqueuer {
     }
     batcher.sendAll(queueUrl, List.copyOf(pending));
     pending.clear();
-  }
-
-  /** The UTF-8 length of a string, counted without encoding it. */
-  static int utf8Length(String text) {
-    int bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes++;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 
   /** A random 40-character {@code [A-Za-z0-9]} string, as Cortex's entry, deduplication and group ids. */

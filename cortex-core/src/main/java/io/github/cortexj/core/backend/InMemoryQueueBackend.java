@@ -165,7 +165,7 @@ public final class InMemoryQueueBackend implements QueueBackend {
   @Override
   public String send(String queueUrl, OutgoingMessage message) {
     MemoryQueue queue = resolve(queueUrl);
-    int bytes = utf8Length(message.body());
+    int bytes = QueueBackend.bodyBytes(message.body());
     if (bytes > MAX_MESSAGE_BYTES) {
       throw new BackendException(
           "queue.message_too_long",
@@ -214,7 +214,7 @@ public final class InMemoryQueueBackend implements QueueBackend {
             "entry id \"" + message.entryId() + "\" appears more than once",
             "AWS.SimpleQueueService.BatchEntryIdsNotDistinct");
       }
-      int bytes = measure ? utf8Length(message.body()) : 0;
+      int bytes = measure ? QueueBackend.bodyBytes(message.body()) : 0;
       if (bytes > MAX_MESSAGE_BYTES) {
         throw batchLimit(
             name,
@@ -437,7 +437,4 @@ public final class InMemoryQueueBackend implements QueueBackend {
     return arn.startsWith(ARN_PREFIX) ? queues.get(arn.substring(ARN_PREFIX.length())) : null;
   }
 
-  private static int utf8Length(String text) {
-    return OutgoingMessageRules.utf8Length(text);
-  }
 }

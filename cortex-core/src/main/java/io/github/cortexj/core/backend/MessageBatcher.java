@@ -216,7 +216,7 @@ public final class MessageBatcher {
   }
 
   private static int bodyBytes(String queueUrl, OutgoingMessage message) {
-    int bytes = OutgoingMessageRules.utf8Length(message.body());
+    int bytes = QueueBackend.bodyBytes(message.body());
     if (bytes > QueueBackend.MAX_MESSAGE_BYTES) {
       throw new BackendException(
           "queue.message_too_long",

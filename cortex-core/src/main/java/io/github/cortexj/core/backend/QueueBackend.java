@@ -1,5 +1,6 @@
 package io.github.cortexj.core.backend;
 
+import io.github.cortexj.core.internal.backend.OutgoingMessageRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,18 @@ public interface QueueBackend {
 
   /** The longest visibility timeout SQS accepts: 12 hours. */
   Duration MAX_VISIBILITY_TIMEOUT = Duration.ofHours(12);
+
+  /**
+   * Returns the size SQS counts for a message body against {@link #MAX_MESSAGE_BYTES}: its length in UTF-8, as
+   * {@link String#getBytes(java.nio.charset.Charset)} encodes it, counted without encoding it. Callers that build
+   * bodies use it to split them before a backend refuses them.
+   *
+   * @param body the body
+   * @return its size in bytes
+   */
+  static int bodyBytes(String body) {
+    return OutgoingMessageRules.utf8Length(body);
+  }
 
   /**
    * Creates a queue, or returns the existing one when a queue of that name already exists with the same
