@@ -13,6 +13,7 @@ import io.github.cortexj.core.backend.RedrivePolicy;
 import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.job.BatchMetrics;
 import io.github.cortexj.core.job.DryRunResult;
+import io.github.cortexj.core.job.JobIds;
 import io.github.cortexj.core.job.FailedBatch;
 import io.github.cortexj.core.job.ItemList;
 import io.github.cortexj.core.job.JobNotFoundException;
@@ -20,7 +21,6 @@ import io.github.cortexj.core.job.JobSubmission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -373,7 +373,7 @@ public final class BatchJobs implements AutoCloseable {
    */
   public List<BatchJobStatus> list(String api) {
     List<String> jobIds = new ArrayList<>(settings.jobStore().jobIds(api));
-    Collections.sort(jobIds, JobIdOrder.NEWEST_FIRST);
+    jobIds.sort(JobIds.NEWEST_FIRST);
     List<BatchJobStatus> statuses = new ArrayList<>();
     for (String jobId : jobIds) {
       statuses.add(status(api, jobId, false));
@@ -408,7 +408,7 @@ public final class BatchJobs implements AutoCloseable {
   }
 
   private JobSpec spec(String api, String jobId) {
-    if (!jobId.matches("[0-9a-f]{1,32}")) {
+    if (!JobIds.isWellFormed(jobId)) {
       throw new JobNotFoundException(api, jobId);
     }
     return settings.jobStore().readSpec(api, jobId).orElseThrow(() -> new JobNotFoundException(api, jobId));
@@ -484,15 +484,5 @@ public final class BatchJobs implements AutoCloseable {
   @Override
   public void close() {
     close(Duration.ofSeconds(10));
-  }
-
-  /** Orders job ids as Cortex's listing does: smaller hex values are newer. */
-  enum JobIdOrder implements java.util.Comparator<String> {
-    NEWEST_FIRST;
-
-    @Override
-    public int compare(String a, String b) {
-      return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.github.cortexj.task.internal;
 
 import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.JobStatus;
+import io.github.cortexj.core.job.JobIds;
 import io.github.cortexj.core.job.JobNotFoundException;
 import io.github.cortexj.core.job.TaskJobSpec;
 import io.github.cortexj.core.job.TaskJobStatus;
@@ -45,7 +46,7 @@ public final class TaskJobs implements AutoCloseable {
 
   private final TaskSettings settings;
   private final TaskStore store;
-  private final TaskJobIds ids;
+  private final JobIds ids;
   private final TaskEnding ending;
   private final Map<String, TaskRun> runs = new ConcurrentHashMap<>();
   private final ScheduledExecutorService ticker;
@@ -60,7 +61,7 @@ public final class TaskJobs implements AutoCloseable {
   public TaskJobs(TaskSettings settings, Duration tickPeriod) {
     this.settings = settings;
     this.store = settings.store();
-    this.ids = new TaskJobIds(settings.clock());
+    this.ids = new JobIds(settings.clock());
     this.ending = new TaskEnding(store, this::release);
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
@@ -196,7 +197,7 @@ public final class TaskJobs implements AutoCloseable {
    */
   public List<TaskJobStatus> list(String api) {
     List<String> jobIds = new ArrayList<>(store.jobIds(api));
-    jobIds.sort(TaskJobIds::newestFirst);
+    jobIds.sort(JobIds.NEWEST_FIRST);
     List<TaskJobStatus> statuses = new ArrayList<>();
     for (String jobId : jobIds) {
       statuses.add(status(api, jobId));
@@ -219,7 +220,7 @@ public final class TaskJobs implements AutoCloseable {
   }
 
   private TaskJobSpec spec(String api, String jobId) {
-    if (!TaskJobIds.isWellFormed(jobId)) {
+    if (!JobIds.isWellFormed(jobId)) {
       throw new JobNotFoundException(ApiKind.TASK_API, api, jobId);
     }
     return store.readSpec(api, jobId).orElseThrow(() -> new JobNotFoundException(ApiKind.TASK_API, api, jobId));
