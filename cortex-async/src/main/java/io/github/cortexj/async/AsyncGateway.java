@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *       413.
  *   <li>{@code GET /<endpoint>/<id>} answers the workload's status, and its result or error once it has ended
  *       ({@link io.github.cortexj.core.job.AsyncResult} as JSON); an unknown id is 404 {@code error: id <id> not
- *       found}.
+ *       found}. {@code HEAD} answers as {@code GET} without the body.
  *   <li>{@code /healthz} answers {@code ok} to any method; {@code OPTIONS} is a CORS preflight answered with
  *       Cortex's policy; other methods get 405 with {@code Allow}, other paths 404.
  * </ul>

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,8 +115,11 @@ public final class GatewayHandler implements HttpHandler {
       return;
     }
     Route route = found.get();
-    String allowed = route.isEndpoint() ? "POST" : "GET";
-    if (!method.equals(allowed)) {
+    // HEAD is GET without the body (RFC 9110 §9.3.2), so that `curl -I` and link checkers work on a request's URL.
+    boolean allowedMethod =
+        route.isEndpoint() ? method.equals("POST") : method.equals("GET") || method.equals("HEAD");
+    if (!allowedMethod) {
+      String allowed = route.isEndpoint() ? "POST" : "GET, HEAD";
       exchange.getResponseHeaders().set("Allow", allowed + ", OPTIONS");
       GatewayAnswers.text(
           exchange, 405, "error: method " + method + " is not allowed on " + path + " (allowed: " + allowed + ")");
@@ -244,7 +246,6 @@ public final class GatewayHandler implements HttpHandler {
   }
 
   private static String path(HttpExchange exchange) {
-    @Nullable String raw = exchange.getRequestURI().getRawPath();
-    return raw == null ? "" : raw;
+    return RequestPaths.of(exchange.getRequestURI());
   }
 }
