@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -54,11 +55,6 @@ public final class ServeCommand extends CliCommand {
       description = "The API configuration file (default: ${DEFAULT-VALUE} in the working directory).")
   String config = DEFAULT_CONFIG;
 
-  @Option(
-      names = "--port",
-      paramLabel = "N",
-      defaultValue = "8888",
-      description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}, as Cortex's gateway).")
   int port = 8888;
 
   @Option(
@@ -81,6 +77,25 @@ public final class ServeCommand extends CliCommand {
   /** Creates the command; picocli fills in its arguments. */
   public ServeCommand() {}
 
+  /**
+   * Sets the port, refusing one out of range as wrong usage (exit code 2) before anything is deployed.
+   *
+   * @param port 0 to 65535
+   */
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8888",
+      description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}, as Cortex's gateway).")
+  void port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(
+          commandSpec().commandLine(),
+          "Invalid value for option '--port': " + port + " is not a port (0 to 65535; 0 picks a free one)");
+    }
+    this.port = port;
+  }
+
   @Override
   Path workingDirectory() {
     return injected(root, "root command").workingDirectory();
@@ -89,7 +104,7 @@ public final class ServeCommand extends CliCommand {
   @Override
   int execute() throws Exception {
     logToStdoutUnlessConfigured();
-    Path configFile = resolve(config);
+    Path configFile = resolveConfig(config);
     List<ApiSpec> specs = CortexYaml.parse(configFile);
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     try (URLClassLoader handlers =
