@@ -127,6 +127,23 @@ class AsyncGatewayRequestFormsTest {
   }
 
   @Test
+  void aContentTypeThatIsNoMediaTypeIs400NamingTheHeaderAndNothingIsStored() throws Exception {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(gateway.uri() + "/iris"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "text/plain; charset=")
+                .POST(BodyPublishers.ofString("hi"))
+                .build(),
+            BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body())
+        .isEqualTo("error: invalid Content-Type header \"text/plain; charset=\": expected a value at index 20");
+    assertThat(cluster.workloadsOf("iris")).isEmpty();
+  }
+
+  @Test
   void aPercentEncodedIdIsTheIdItEncodes() throws Exception {
     create("/iris", "r-1.a_b");
 

@@ -10,6 +10,8 @@ import io.github.cortexj.core.job.ApiNotDeployedException;
 import io.github.cortexj.core.job.AsyncRequestNotFoundException;
 import io.github.cortexj.core.job.AsyncResult;
 import io.github.cortexj.core.job.DuplicateRequestIdException;
+import io.github.cortexj.core.payload.MediaType;
+import io.github.cortexj.core.payload.PayloadException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
@@ -146,6 +148,13 @@ public final class GatewayHandler implements HttpHandler {
     String contentType = headers.getFirst("Content-Type");
     if (contentType == null || contentType.isBlank()) {
       GatewayAnswers.text(exchange, 400, MISSING_CONTENT_TYPE);
+      return;
+    }
+    try {
+      // The worker decodes the payload by this value: one that is no media type would only fail the request later.
+      MediaType.parse(contentType);
+    } catch (PayloadException e) {
+      GatewayAnswers.text(exchange, 400, "error: " + e.getMessage());
       return;
     }
     Optional<byte[]> body = bodies.read(exchange);
