@@ -144,6 +144,33 @@ class AsyncGatewayRequestFormsTest {
   }
 
   @Test
+  void aHugeIdIsEchoedShortenedIn404() throws Exception {
+    String id = "a".repeat(100_000);
+
+    HttpResponse<String> answer = send("GET", "/iris/" + id);
+
+    assertThat(answer.statusCode()).isEqualTo(404);
+    assertThat(answer.body()).isEqualTo("error: id " + "a".repeat(128) + "... not found");
+  }
+
+  @Test
+  void aHugeUnknownPathIsEchoedShortenedIn404() throws Exception {
+    String path = "/" + "b".repeat(100_000) + "/c";
+
+    HttpResponse<String> answer = send("GET", path);
+
+    assertThat(answer.statusCode()).isEqualTo(404);
+    assertThat(answer.body()).isEqualTo("error: no AsyncAPI is served at " + path.substring(0, 256) + "...");
+  }
+
+  @Test
+  void anIdOf128CharactersIsEchoedWholeIn404() throws Exception {
+    String id = "z".repeat(128);
+
+    assertThat(send("GET", "/iris/" + id).body()).isEqualTo("error: id " + id + " not found");
+  }
+
+  @Test
   void aPercentEncodedIdIsTheIdItEncodes() throws Exception {
     create("/iris", "r-1.a_b");
 

@@ -39,6 +39,12 @@ public final class GatewayHandler implements HttpHandler {
   /** The text of a 500 for an exception nobody expected; the details go to the log. */
   static final String INTERNAL_ERROR = "error: internal error";
 
+  /** How much of an id a 404 echoes: every valid id whole. */
+  private static final int ID_ECHO_LIMIT = io.github.cortexj.async.internal.runtime.RequestIds.MAX_LENGTH;
+
+  /** How much of an unknown path a 404 echoes. */
+  private static final int PATH_ECHO_LIMIT = 256;
+
   private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
   private static final char[] CREATED_OPENING = {'{', '"', 'i', 'd', '"', ':', '"'};
@@ -113,7 +119,7 @@ public final class GatewayHandler implements HttpHandler {
     }
     Optional<Route> found = routes.resolve(path);
     if (found.isEmpty()) {
-      GatewayAnswers.text(exchange, 404, "error: no AsyncAPI is served at " + path);
+      GatewayAnswers.text(exchange, 404, "error: no AsyncAPI is served at " + shortened(path, PATH_ECHO_LIMIT));
       return;
     }
     Route route = found.get();
@@ -182,7 +188,8 @@ public final class GatewayHandler implements HttpHandler {
   }
 
   private void read(HttpExchange exchange, String apiName, String requestId) throws IOException {
-    String notFound = "error: id " + requestId + " not found";
+    // Cortex's text word for word; an id no valid one can be (over 128 characters) is shortened, not echoed whole.
+    String notFound = "error: id " + shortened(requestId, ID_ECHO_LIMIT) + " not found";
     if (RequestIds.problem(requestId).isPresent()) {
       GatewayAnswers.text(exchange, 404, notFound);
       return;
@@ -252,6 +259,10 @@ public final class GatewayHandler implements HttpHandler {
     out.write(json, 0, json.length);
     out.write('\n');
     return out.toByteArray();
+  }
+
+  private static String shortened(String echoed, int limit) {
+    return echoed.length() > limit ? echoed.substring(0, limit) + "..." : echoed;
   }
 
   private static String path(HttpExchange exchange) {
