@@ -164,6 +164,17 @@ class AsyncGatewayRequestFormsTest {
   }
 
   @Test
+  void aHugePathIsEchoedShortenedIn405() throws Exception {
+    String path = "/iris/" + "d".repeat(100_000);
+
+    HttpResponse<String> answer = send("PUT", path);
+
+    assertThat(answer.statusCode()).isEqualTo(405);
+    assertThat(answer.body())
+        .isEqualTo("error: method PUT is not allowed on " + path.substring(0, 256) + "... (allowed: GET, HEAD)");
+  }
+
+  @Test
   void anIdOf128CharactersIsEchoedWholeIn404() throws Exception {
     String id = "z".repeat(128);
 

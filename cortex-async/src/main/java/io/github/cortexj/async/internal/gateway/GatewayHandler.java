@@ -130,7 +130,15 @@ public final class GatewayHandler implements HttpHandler {
       String allowed = route.isEndpoint() ? "POST" : "GET, HEAD";
       exchange.getResponseHeaders().set("Allow", allowed + ", OPTIONS");
       GatewayAnswers.text(
-          exchange, 405, "error: method " + method + " is not allowed on " + path + " (allowed: " + allowed + ")");
+          exchange,
+          405,
+          "error: method "
+              + method
+              + " is not allowed on "
+              + shortened(path, PATH_ECHO_LIMIT)
+              + " (allowed: "
+              + allowed
+              + ")");
       return;
     }
     String requestId = route.requestId();
