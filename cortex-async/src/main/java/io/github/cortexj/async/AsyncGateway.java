@@ -3,6 +3,7 @@ package io.github.cortexj.async;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.cortexj.async.internal.gateway.GatewayHandler;
+import io.github.cortexj.async.internal.gateway.GatewayUri;
 import io.github.cortexj.async.internal.gateway.InFlightRequests;
 import io.github.cortexj.async.internal.gateway.TcpNoDelay;
 import io.github.cortexj.core.CortexClient;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       413.
  *   <li>{@code GET /<endpoint>/<id>} answers the workload's status, and its result or error once it has ended
  *       ({@link io.github.cortexj.core.job.AsyncResult} as JSON); an unknown id is 404 {@code error: id <id> not
- *       found}.
+ *       found}. {@code HEAD} answers as {@code GET} without the body.
  *   <li>{@code /healthz} answers {@code ok} to any method; {@code OPTIONS} is a CORS preflight answered with
  *       Cortex's policy; other methods get 405 with {@code Allow}, other paths 404.
  * </ul>
@@ -84,6 +85,7 @@ public final class AsyncGateway implements AutoCloseable {
   private final InFlightRequests inFlight = new InFlightRequests();
   private final Object lifecycle = new Object();
   private @Nullable HttpServer server;
+  private @Nullable InetAddress requestedAddress;
   private @Nullable ExecutorService ownedExecutor;
   private boolean closed;
 
@@ -124,7 +126,8 @@ public final class AsyncGateway implements AutoCloseable {
       TcpNoDelay.enableUnlessSet();
       HttpServer created;
       try {
-        created = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 0);
+        requestedAddress = InetAddress.getByName(bindAddress);
+        created = HttpServer.create(new InetSocketAddress(requestedAddress, port), 0);
       } catch (IOException e) {
         throw new CortexException(
             BIND_FAILED_KIND,
@@ -155,12 +158,12 @@ public final class AsyncGateway implements AutoCloseable {
    * @throws IllegalStateException before {@link #start()}
    */
   public URI uri() {
-    InetSocketAddress address = boundAddress();
-    String host = address.getAddress().getHostAddress();
-    if (host.contains(":")) {
-      host = "[" + host + "]";
+    synchronized (lifecycle) {
+      if (server == null || requestedAddress == null) {
+        throw new IllegalStateException("the async gateway is not started");
+      }
+      return GatewayUri.of(requestedAddress, server.getAddress());
     }
-    return URI.create("http://" + host + ":" + address.getPort());
   }
 
   /**

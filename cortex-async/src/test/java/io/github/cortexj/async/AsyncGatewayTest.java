@@ -368,8 +368,8 @@ class AsyncGatewayTest {
     HttpResponse<String> answer = send(request("/iris/r1").DELETE());
 
     assertThat(answer.statusCode()).isEqualTo(405);
-    assertThat(answer.headers().firstValue("Allow")).hasValue("GET, OPTIONS");
-    assertThat(answer.body()).isEqualTo("error: method DELETE is not allowed on /iris/r1 (allowed: GET)");
+    assertThat(answer.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+    assertThat(answer.body()).isEqualTo("error: method DELETE is not allowed on /iris/r1 (allowed: GET, HEAD)");
   }
 
   @Test

@@ -237,6 +237,50 @@ class CortexCommandTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"-1", "65536", "70000"})
+  void servePortOutOfRangeIsAUsageErrorBeforeAnythingIsDeployed(String port) throws Exception {
+    write("cortex.yaml", VALID);
+
+    Run run = run("serve", "--port", port);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("Invalid value for option '--port': " + port + " is not a port (0 to 65535; 0 picks a free one)\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"serve", "validate", "project ls"})
+  void aDirectoryAsConfigIsReportedNamingTheFileToGive(String command) throws Exception {
+    write("app/cortex.yaml", VALID);
+    String[] args = (command + " app").split(" ");
+
+    Run run = run(args);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "error: "
+                + project.resolve("app")
+                + ": is a directory; CONFIG is the API configuration file, for example "
+                + project.resolve("app").resolve("cortex.yaml")
+                + "\n");
+  }
+
+  @Test
+  void serveReportsAClasspathEntryThatIsNeitherADirectoryNorAJar() throws Exception {
+    write("cortex.yaml", VALID);
+    write("handlers.jar", "not a jar");
+
+    Run run = run("serve", "--port", "0", "--classpath", "handlers.jar");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "error: --classpath entry is neither a directory nor a jar: " + project.resolve("handlers.jar") + "\n");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"", "validate", "project", "project ls", "project env", "project zip"})
   void everyCommandHasHelp(String command) {
     String[] args = (command + " --help").trim().split(" ");

@@ -213,6 +213,28 @@ class ServeCommandIntegrationTest {
   }
 
   @Test
+  void sigtermWarnsOfTheQueuedRequestsItDropsByName() throws Exception {
+    writeProject();
+    Path release = project.resolve("release");
+    Served served = new Served();
+    served.post("/word-count", "held", "{\"review\": \"slow one\", \"hold_until\": \"" + release + "\"}");
+    served.awaitStatus("/word-count", "held", "in_progress");
+    served.post("/word-count", "behind-1", "{\"review\": \"queued\"}");
+    served.post("/word-count", "behind-2", "{\"review\": \"queued\"}");
+
+    served.sigterm();
+    served.awaitLog("gateway closed");
+    Files.writeString(release, "go");
+    String logs = served.awaitExit();
+
+    assertThat(process.exitValue()).as("exit code; stderr: " + served.stderr.join()).isZero();
+    assertThat(logs)
+        .contains(
+            "WARN ServeCommand - api=word-count: 2 queued request(s) are dropped: cortex serve keeps its queues in"
+                + " memory");
+  }
+
+  @Test
   void reportsAMissingClasspathEntryWithExitCodeOne() throws Exception {
     Files.writeString(project.resolve("cortex.yaml"), "- {name: r, kind: BatchAPI, handler: {type: java, class: C}}\n");
     process = serve("--port", "0", "--classpath", "nowhere");

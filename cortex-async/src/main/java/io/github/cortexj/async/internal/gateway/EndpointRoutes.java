@@ -104,7 +104,8 @@ final class EndpointRoutes {
       return Optional.of(new Route(api, null));
     }
     int slash = path.lastIndexOf('/');
-    if (slash > 0) {
+    // An empty id ("/iris//") is no request.
+    if (slash > 0 && slash < path.length() - 1) {
       String parent = apis.get(path.substring(0, slash));
       if (parent != null) {
         return Optional.of(new Route(parent, path.substring(slash + 1)));

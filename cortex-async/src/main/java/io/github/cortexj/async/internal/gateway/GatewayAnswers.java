@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the gateway's answers: Cortex's plain texts, JSON with a real {@code Content-Type} (Cortex's gateway loses
- * it), and empty answers. Each sends a {@code Content-Length}, so that connections stay open for the next request.
+ * it), and empty answers. Each sends a {@code Content-Length}, so that connections stay open for the next request;
+ * an answer to {@code HEAD} has the same headers and no body.
  * Stateless and thread safe.
  */
 final class GatewayAnswers {
@@ -34,6 +35,13 @@ final class GatewayAnswers {
 
   private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      // The JDK sends no body to HEAD, but warns on stderr when given a length: state the length of the body a GET
+      // would get as a header instead.
+      exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
     if (body.length == 0) {
       exchange.sendResponseHeaders(status, -1);
       return;

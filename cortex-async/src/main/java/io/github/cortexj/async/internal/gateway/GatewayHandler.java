@@ -10,13 +10,14 @@ import io.github.cortexj.core.job.ApiNotDeployedException;
 import io.github.cortexj.core.job.AsyncRequestNotFoundException;
 import io.github.cortexj.core.job.AsyncResult;
 import io.github.cortexj.core.job.DuplicateRequestIdException;
+import io.github.cortexj.core.payload.MediaType;
+import io.github.cortexj.core.payload.PayloadException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,12 @@ public final class GatewayHandler implements HttpHandler {
 
   /** The text of a 500 for an exception nobody expected; the details go to the log. */
   static final String INTERNAL_ERROR = "error: internal error";
+
+  /** How much of an id a 404 echoes: every valid id whole. */
+  private static final int ID_ECHO_LIMIT = io.github.cortexj.async.internal.runtime.RequestIds.MAX_LENGTH;
+
+  /** How much of an unknown path a 404 echoes. */
+  private static final int PATH_ECHO_LIMIT = 256;
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
@@ -112,15 +119,26 @@ public final class GatewayHandler implements HttpHandler {
     }
     Optional<Route> found = routes.resolve(path);
     if (found.isEmpty()) {
-      GatewayAnswers.text(exchange, 404, "error: no AsyncAPI is served at " + path);
+      GatewayAnswers.text(exchange, 404, "error: no AsyncAPI is served at " + shortened(path, PATH_ECHO_LIMIT));
       return;
     }
     Route route = found.get();
-    String allowed = route.isEndpoint() ? "POST" : "GET";
-    if (!method.equals(allowed)) {
+    // HEAD is GET without the body (RFC 9110 §9.3.2), so that `curl -I` and link checkers work on a request's URL.
+    boolean allowedMethod =
+        route.isEndpoint() ? method.equals("POST") : method.equals("GET") || method.equals("HEAD");
+    if (!allowedMethod) {
+      String allowed = route.isEndpoint() ? "POST" : "GET, HEAD";
       exchange.getResponseHeaders().set("Allow", allowed + ", OPTIONS");
       GatewayAnswers.text(
-          exchange, 405, "error: method " + method + " is not allowed on " + path + " (allowed: " + allowed + ")");
+          exchange,
+          405,
+          "error: method "
+              + method
+              + " is not allowed on "
+              + shortened(path, PATH_ECHO_LIMIT)
+              + " (allowed: "
+              + allowed
+              + ")");
       return;
     }
     String requestId = route.requestId();
@@ -144,6 +162,13 @@ public final class GatewayHandler implements HttpHandler {
     String contentType = headers.getFirst("Content-Type");
     if (contentType == null || contentType.isBlank()) {
       GatewayAnswers.text(exchange, 400, MISSING_CONTENT_TYPE);
+      return;
+    }
+    try {
+      // The worker decodes the payload by this value: one that is no media type would only fail the request later.
+      MediaType.parse(contentType);
+    } catch (PayloadException e) {
+      GatewayAnswers.text(exchange, 400, "error: " + e.getMessage());
       return;
     }
     Optional<byte[]> body = bodies.read(exchange);
@@ -171,7 +196,8 @@ public final class GatewayHandler implements HttpHandler {
   }
 
   private void read(HttpExchange exchange, String apiName, String requestId) throws IOException {
-    String notFound = "error: id " + requestId + " not found";
+    // Cortex's text word for word; an id no valid one can be (over 128 characters) is shortened, not echoed whole.
+    String notFound = "error: id " + shortened(requestId, ID_ECHO_LIMIT) + " not found";
     if (RequestIds.problem(requestId).isPresent()) {
       GatewayAnswers.text(exchange, 404, notFound);
       return;
@@ -243,8 +269,11 @@ public final class GatewayHandler implements HttpHandler {
     return out.toByteArray();
   }
 
+  private static String shortened(String echoed, int limit) {
+    return echoed.length() > limit ? echoed.substring(0, limit) + "..." : echoed;
+  }
+
   private static String path(HttpExchange exchange) {
-    @Nullable String raw = exchange.getRequestURI().getRawPath();
-    return raw == null ? "" : raw;
+    return RequestPaths.of(exchange.getRequestURI());
   }
 }

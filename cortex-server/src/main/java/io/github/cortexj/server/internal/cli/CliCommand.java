@@ -2,6 +2,7 @@ package io.github.cortexj.server.internal.cli;
 
 import io.github.cortexj.core.CortexException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.Objects;
@@ -19,6 +20,9 @@ abstract class CliCommand implements Callable<Integer> {
 
   /** The file a command reads when no CONFIG is given, as Cortex's CLI does. */
   static final String DEFAULT_CONFIG = "cortex.yaml";
+
+  /** The kind of the error for a CONFIG that is a directory. */
+  static final String CONFIG_IS_DIRECTORY_KIND = "cli.config_is_directory";
 
   @Spec @Nullable CommandSpec spec;
 
@@ -58,6 +62,20 @@ abstract class CliCommand implements Callable<Integer> {
     return workingDirectory().resolve(argument);
   }
 
+  /**
+   * Resolves the CONFIG argument against the working directory, refusing a directory (the project root given
+   * instead of its file) with a message naming the file to give.
+   */
+  Path resolveConfig(String argument) {
+    Path file = resolve(argument);
+    if (Files.isDirectory(file)) {
+      throw new CortexException(
+          CONFIG_IS_DIRECTORY_KIND,
+          file + ": is a directory; CONFIG is the API configuration file, for example " + file.resolve(DEFAULT_CONFIG));
+    }
+    return file;
+  }
+
   PrintWriter out() {
     return commandSpec().commandLine().getOut();
   }
@@ -66,7 +84,7 @@ abstract class CliCommand implements Callable<Integer> {
     return commandSpec().commandLine().getErr();
   }
 
-  private CommandSpec commandSpec() {
+  CommandSpec commandSpec() {
     return Objects.requireNonNull(spec, "picocli injects the command spec before running the command");
   }
 

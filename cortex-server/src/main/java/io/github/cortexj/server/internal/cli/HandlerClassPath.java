@@ -2,6 +2,7 @@ package io.github.cortexj.server.internal.cli;
 
 import io.github.cortexj.core.CortexException;
 import java.io.File;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipFile;
 
 /**
  * The class path {@code cortex serve} loads handler classes from: the entries of {@code --classpath} (directories
@@ -19,7 +21,18 @@ final class HandlerClassPath {
   /** The kind of the error for an entry that does not exist. */
   static final String MISSING_ENTRY_KIND = "cli.classpath_entry_not_found";
 
+  /** The kind of the error for an entry that is neither a directory nor a jar. */
+  static final String INVALID_ENTRY_KIND = "cli.classpath_entry_invalid";
+
   private HandlerClassPath() {}
+
+  private static boolean isZip(Path path) {
+    try (ZipFile zip = new ZipFile(path.toFile())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
 
   /**
    * Builds the class loader.
@@ -28,7 +41,7 @@ final class HandlerClassPath {
    * @param workingDirectory what relative entries are resolved against
    * @param parent the loader of everything else (cortex-java itself)
    * @return a loader that looks in the entries after the parent
-   * @throws CortexException naming the first entry that does not exist
+   * @throws CortexException naming the first entry that does not exist or is neither a directory nor a jar
    */
   static URLClassLoader loader(String classPath, Path workingDirectory, ClassLoader parent) {
     List<URL> urls = new ArrayList<>();
@@ -39,6 +52,10 @@ final class HandlerClassPath {
       Path path = workingDirectory.resolve(entry).toAbsolutePath().normalize();
       if (!Files.exists(path)) {
         throw new CortexException(MISSING_ENTRY_KIND, "--classpath entry not found: " + path);
+      }
+      if (!Files.isDirectory(path) && !isZip(path)) {
+        // URLClassLoader skips such an entry silently, and every class in it would be "not found".
+        throw new CortexException(INVALID_ENTRY_KIND, "--classpath entry is neither a directory nor a jar: " + path);
       }
       try {
         urls.add(path.toUri().toURL());

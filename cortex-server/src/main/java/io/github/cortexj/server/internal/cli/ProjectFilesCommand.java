@@ -26,7 +26,7 @@ abstract class ProjectFilesCommand extends CliCommand {
 
   /** Loads the project and prints its warnings (patterns that never match, symlinks left out) to stderr. */
   Project loadProject() {
-    Project project = Project.load(resolve(config));
+    Project project = Project.load(resolveConfig(config));
     project.warnings().forEach(warning -> err().println("warning: " + warning));
     err().flush();
     return project;

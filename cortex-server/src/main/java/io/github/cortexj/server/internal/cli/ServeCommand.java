@@ -2,6 +2,10 @@ package io.github.cortexj.server.internal.cli;
 
 import io.github.cortexj.async.AsyncGateway;
 import io.github.cortexj.client.EmbeddedCortexClient;
+import io.github.cortexj.core.backend.InMemoryQueueBackend;
+import io.github.cortexj.core.backend.QueueBackend;
+import io.github.cortexj.core.backend.QueueNames;
+import io.github.cortexj.core.job.ApiInfo;
 import io.github.cortexj.core.spec.ApiKind;
 import io.github.cortexj.core.spec.ApiSpec;
 import io.github.cortexj.core.spec.CortexYaml;
@@ -12,11 +16,13 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -46,6 +52,9 @@ public final class ServeCommand extends CliCommand {
 
   private static final String LOGGER_PREFIX = "org.slf4j.simpleLogger.";
 
+  /** The name of the embedded cluster, which its queue names derive from. */
+  private static final String CLUSTER_NAME = "embedded";
+
   @Parameters(
       index = "0",
       arity = "0..1",
@@ -54,11 +63,6 @@ public final class ServeCommand extends CliCommand {
       description = "The API configuration file (default: ${DEFAULT-VALUE} in the working directory).")
   String config = DEFAULT_CONFIG;
 
-  @Option(
-      names = "--port",
-      paramLabel = "N",
-      defaultValue = "8888",
-      description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}, as Cortex's gateway).")
   int port = 8888;
 
   @Option(
@@ -81,6 +85,25 @@ public final class ServeCommand extends CliCommand {
   /** Creates the command; picocli fills in its arguments. */
   public ServeCommand() {}
 
+  /**
+   * Sets the port, refusing one out of range as wrong usage (exit code 2) before anything is deployed.
+   *
+   * @param port 0 to 65535
+   */
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8888",
+      description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}, as Cortex's gateway).")
+  void port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(
+          commandSpec().commandLine(),
+          "Invalid value for option '--port': " + port + " is not a port (0 to 65535; 0 picks a free one)");
+    }
+    this.port = port;
+  }
+
   @Override
   Path workingDirectory() {
     return injected(root, "root command").workingDirectory();
@@ -89,7 +112,7 @@ public final class ServeCommand extends CliCommand {
   @Override
   int execute() throws Exception {
     logToStdoutUnlessConfigured();
-    Path configFile = resolve(config);
+    Path configFile = resolveConfig(config);
     List<ApiSpec> specs = CortexYaml.parse(configFile);
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     try (URLClassLoader handlers =
@@ -132,10 +155,11 @@ public final class ServeCommand extends CliCommand {
     @Nullable ServedCluster served = null;
     System.setOut(new PrintStream(held, true, StandardCharsets.UTF_8));
     try {
-      client = EmbeddedCortexClient.builder().build();
+      InMemoryQueueBackend queues = new InMemoryQueueBackend();
+      client = EmbeddedCortexClient.builder().queueBackend(queues).clusterName(CLUSTER_NAME).build();
       client.createApi(configFile);
       AsyncGateway gateway = AsyncGateway.builder(client).bindAddress(bind).port(port).build().start();
-      served = new ServedCluster(gateway, client);
+      served = new ServedCluster(gateway, client, queues);
       return served;
     } catch (RuntimeException e) {
       if (client != null) {
@@ -178,15 +202,20 @@ public final class ServeCommand extends CliCommand {
     }
   }
 
-  /** The gateway and the cluster it serves, closed once and in that order. Thread safe. */
+  /**
+   * The gateway and the cluster it serves, closed once and in that order. The cluster's queues are in memory, so
+   * the requests still queued when it closes are lost: closing says so, per API. Thread safe.
+   */
   private static final class ServedCluster implements AutoCloseable {
     private final AsyncGateway gateway;
     private final EmbeddedCortexClient client;
+    private final QueueBackend queues;
     private boolean closed;
 
-    ServedCluster(AsyncGateway gateway, EmbeddedCortexClient client) {
+    ServedCluster(AsyncGateway gateway, EmbeddedCortexClient client, QueueBackend queues) {
       this.gateway = gateway;
       this.client = client;
+      this.queues = queues;
     }
 
     AsyncGateway gateway() {
@@ -202,8 +231,28 @@ public final class ServeCommand extends CliCommand {
       Logger log = LoggerFactory.getLogger(ServeCommand.class);
       gateway.close();
       log.info("gateway closed");
+      warnOfQueuedRequests(log);
       client.close();
       log.info("cluster closed");
+    }
+
+    /** Logs, per AsyncAPI, how many accepted requests no replica has taken yet: they end with the process. */
+    private void warnOfQueuedRequests(Logger log) {
+      try {
+        for (ApiInfo api : client.listApis()) {
+          if (api.spec().kind() != ApiKind.ASYNC_API) {
+            continue;
+          }
+          Optional<String> queue = queues.queueUrl(QueueNames.asyncQueue(CLUSTER_NAME, api.name(), api.apiId()));
+          long queued = queue.isEmpty() ? 0 : queues.counts(queue.get()).visible();
+          if (queued > 0) {
+            log.warn("api={}: {} queued request(s) are dropped: cortex serve keeps its queues in memory", api.name(),
+                queued);
+          }
+        }
+      } catch (RuntimeException e) {
+        log.warn("could not count the queued requests: {}", e.toString());
+      }
     }
   }
 }

@@ -42,7 +42,7 @@ public final class ValidateCommand extends CliCommand {
 
   @Override
   int execute() {
-    List<ApiSpec> apis = CortexYaml.parse(resolve(config));
+    List<ApiSpec> apis = CortexYaml.parse(resolveConfig(config));
     out().println(resolve(config) + ": valid (" + apis.size() + (apis.size() == 1 ? " API)" : " APIs)"));
     for (ApiSpec api : apis) {
       out().println("  " + api.name() + " (" + api.kind() + ") " + api.networking().endpoint() + " -> "
