@@ -44,6 +44,10 @@ public final class CortexYaml {
   public static List<ApiSpec> parse(Path file) {
     String fileName = file.toString();
     String yaml;
+    if (Files.isDirectory(file)) {
+      throw unreadable(
+          fileName, "is a directory; expected the API configuration file, for example " + file.resolve("cortex.yaml"));
+    }
     try {
       yaml = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
@@ -51,7 +55,7 @@ public final class CortexYaml {
     } catch (CharacterCodingException e) {
       throw unreadable(fileName, "is not valid UTF-8");
     } catch (IOException e) {
-      throw unreadable(fileName, "cannot be read: " + e);
+      throw unreadable(fileName, "cannot be read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
     return parse(yaml, fileName);
   }

@@ -336,6 +336,16 @@ class CortexYamlTest {
   }
 
   @Test
+  void reportsADirectoryGivenAsTheFileAndNamesTheFileToGive(@TempDir Path dir) {
+    ApiConfigException failure = catchThrowableOfType(ApiConfigException.class, () -> CortexYaml.parse(dir));
+
+    assertThat(failure.errors()).extracting(ApiConfigError::reason).containsExactly(Reason.UNREADABLE);
+    assertThat(failure.getMessage())
+        .isEqualTo(dir + ": is a directory; expected the API configuration file, for example "
+            + dir.resolve("cortex.yaml"));
+  }
+
+  @Test
   void reportsFileThatIsNotUtf8(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("cortex.yaml");
     Files.write(file, new byte[] {'-', ' ', (byte) 0xff});
