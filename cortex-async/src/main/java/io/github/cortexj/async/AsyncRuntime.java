@@ -1,19 +1,18 @@
 package io.github.cortexj.async;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cortexj.async.internal.runtime.AsyncApiRun;
 import io.github.cortexj.async.internal.runtime.RuntimeSettings;
 import io.github.cortexj.async.internal.runtime.WorkloadKeys;
 import io.github.cortexj.async.internal.runtime.WorkloadStore;
-import io.github.cortexj.core.CortexClient;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.backend.QueueBackend;
 import io.github.cortexj.core.backend.QueueNames;
 import io.github.cortexj.core.backend.QueueSpec;
 import io.github.cortexj.core.job.ApiNotDeployedException;
 import io.github.cortexj.core.job.AsyncResult;
-import io.github.cortexj.core.metrics.MetricsClient;
-import java.time.Clock;
+import io.github.cortexj.core.runtime.QueueOptions;
+import io.github.cortexj.core.runtime.QueueRuntimeBuilder;
+import io.github.cortexj.core.runtime.RuntimeOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,11 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -282,155 +279,23 @@ public final class AsyncRuntime implements AutoCloseable {
   }
 
   /**
-   * Builds an {@link AsyncRuntime}. Required: {@link #queueBackend}, {@link #objectStore} and {@link #executor}.
-   * Not thread safe.
+   * Builds an {@link AsyncRuntime}: the options of every queue-driven runtime ({@link QueueRuntimeBuilder}; the
+   * executor runs the replicas, one thread each, so it needs as many as the APIs' {@code max_replicas} together;
+   * the tick period also paces the autoscaler, which samples the queue every 10 seconds of clock time, as Cortex)
+   * and the async ones below. Required: {@link #queueBackend}, {@link #objectStore} and {@link #executor}. Not
+   * thread safe.
    */
-  public static final class Builder {
-    private @Nullable QueueBackend queues;
-    private @Nullable ObjectStore store;
-    private Clock clock = Clock.systemUTC();
-    private @Nullable ExecutorService executor;
-    private MetricsClient metrics = MetricsClient.noop();
-    private String clusterName = "cortex";
-    private String keyPrefix = "cortex";
-    private ObjectMapper mapper = new ObjectMapper();
-    private @Nullable Supplier<CortexClient> client;
-    private Duration pollWait = Duration.ofMillis(200);
-    private Duration visibilityTimeout = Duration.ofSeconds(30);
-    private Duration renewalPeriod = Duration.ofSeconds(15);
+  public static final class Builder extends QueueRuntimeBuilder<Builder> {
     private Duration retention = Duration.ofDays(7);
     private Duration purgePeriod = Duration.ofMinutes(1);
-    private Duration tickPeriod = Duration.ofMillis(50);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
 
-    private Builder() {}
-
-    /**
-     * Sets the queue backend (required).
-     *
-     * @param queues the backend
-     * @return this builder
-     */
-    public Builder queueBackend(QueueBackend queues) {
-      this.queues = Objects.requireNonNull(queues, "queues");
-      return this;
+    private Builder() {
+      super("AsyncRuntime");
     }
 
-    /**
-     * Sets the object store requests are kept in (required).
-     *
-     * @param store the store
-     * @return this builder
-     */
-    public Builder objectStore(ObjectStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /**
-     * Sets the clock timeouts, TTLs, visibilities, autoscaling and retention are measured on (default: the system
-     * UTC clock).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the executor replicas run on (required); each replica holds one thread while it runs, so the executor
-     * needs as many as the APIs' {@code max_replicas} together.
-     *
-     * @param executor the executor, owned by the caller
-     * @return this builder
-     */
-    public Builder executor(ExecutorService executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /**
-     * Sets the cluster's metrics client; handlers get it through {@link MetricsClient#forHandlers(MetricsClient)}
-     * (default: drops everything). Like Cortex's async workers, the runtime publishes no built-in metric.
-     *
-     * @param metrics the client
-     * @return this builder
-     */
-    public Builder metrics(MetricsClient metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
-      return this;
-    }
-
-    /**
-     * Sets the cluster name, which queue names are derived from (default {@code cortex}).
-     *
-     * @param clusterName the name
-     * @return this builder
-     */
-    public Builder clusterName(String clusterName) {
-      this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
-      return this;
-    }
-
-    /**
-     * Sets the key prefix every request key is written under (default {@code cortex}); empty for none.
-     *
-     * @param keyPrefix the prefix, without a trailing {@code /}
-     * @return this builder
-     */
-    public Builder keyPrefix(String keyPrefix) {
-      this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
-      return this;
-    }
-
-    /**
-     * Sets the mapper payloads are parsed and results written with, and that handlers bind with (default: a plain
-     * one). Results are read back with a copy that keeps numbers exact.
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
-      return this;
-    }
-
-    /**
-     * Sets the client handed to handlers, supplied when first needed (default: one that reaches no cluster).
-     *
-     * @param client supplies the client
-     * @return this builder
-     */
-    public Builder client(Supplier<CortexClient> client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /**
-     * Sets how long (wall time) a replica's receive waits for a request (default 200 ms); closing waits at least
-     * this long.
-     *
-     * @param pollWait between 0 and 20 seconds
-     * @return this builder
-     */
-    public Builder pollWait(Duration pollWait) {
-      this.pollWait = Objects.requireNonNull(pollWait, "pollWait");
-      return this;
-    }
-
-    /**
-     * Sets the visibility of a received request and how much clock time passes between renewals while it is
-     * handled (defaults 30 s and 15 s).
-     *
-     * @param visibilityTimeout the visibility
-     * @param renewalPeriod the time between renewals, shorter than the visibility
-     * @return this builder
-     */
-    public Builder visibility(Duration visibilityTimeout, Duration renewalPeriod) {
-      this.visibilityTimeout = Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
-      this.renewalPeriod = Objects.requireNonNull(renewalPeriod, "renewalPeriod");
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -440,9 +305,13 @@ public final class AsyncRuntime implements AutoCloseable {
      *
      * @param retention the retention, positive
      * @return this builder
+     * @throws IllegalArgumentException when not positive
      */
     public Builder retention(Duration retention) {
-      this.retention = Objects.requireNonNull(retention, "retention");
+      if (Objects.requireNonNull(retention, "retention").isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("retention must be positive (got " + retention + ")");
+      }
+      this.retention = retention;
       return this;
     }
 
@@ -450,23 +319,15 @@ public final class AsyncRuntime implements AutoCloseable {
      * Sets how much clock time passes between purges of expired requests (default 1 minute). Reads answer 404 for
      * an expired request even before it is purged.
      *
-     * @param purgePeriod the period
+     * @param purgePeriod the period, positive
      * @return this builder
+     * @throws IllegalArgumentException when not positive
      */
     public Builder purgePeriod(Duration purgePeriod) {
-      this.purgePeriod = Objects.requireNonNull(purgePeriod, "purgePeriod");
-      return this;
-    }
-
-    /**
-     * Sets how often (wall time) timeouts, visibilities, the autoscaler and the purge are compared with the clock
-     * (default 50 ms). The autoscaler samples the queue every 10 seconds of clock time, as Cortex.
-     *
-     * @param tickPeriod the period
-     * @return this builder
-     */
-    public Builder tickPeriod(Duration tickPeriod) {
-      this.tickPeriod = Objects.requireNonNull(tickPeriod, "tickPeriod");
+      if (Objects.requireNonNull(purgePeriod, "purgePeriod").isNegative() || purgePeriod.isZero()) {
+        throw new IllegalArgumentException("purgePeriod must be positive (got " + purgePeriod + ")");
+      }
+      this.purgePeriod = purgePeriod;
       return this;
     }
 
@@ -474,11 +335,15 @@ public final class AsyncRuntime implements AutoCloseable {
      * Sets how long (wall time) closing, unregistering or updating an API waits for the requests in flight before
      * it interrupts them and leaves them queued (default 30 s).
      *
-     * @param shutdownTimeout the bound
+     * @param shutdownTimeout the bound, not negative
      * @return this builder
+     * @throws IllegalArgumentException when negative
      */
     public Builder shutdownTimeout(Duration shutdownTimeout) {
-      this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+      if (Objects.requireNonNull(shutdownTimeout, "shutdownTimeout").isNegative()) {
+        throw new IllegalArgumentException("shutdownTimeout must not be negative (got " + shutdownTimeout + ")");
+      }
+      this.shutdownTimeout = shutdownTimeout;
       return this;
     }
 
@@ -487,44 +352,27 @@ public final class AsyncRuntime implements AutoCloseable {
      *
      * @return the runtime
      * @throws IllegalStateException when a required option is missing
-     * @throws IllegalArgumentException when a duration is out of range
      */
     public AsyncRuntime build() {
-      QueueBackend q = require(queues, "queueBackend");
-      ObjectStore s = require(store, "objectStore");
-      ExecutorService e = require(executor, "executor");
-      if (retention.isNegative() || retention.isZero()) {
-        throw new IllegalArgumentException("retention must be positive (got " + retention + ")");
-      }
-      if (renewalPeriod.compareTo(visibilityTimeout) >= 0 || renewalPeriod.isNegative() || renewalPeriod.isZero()) {
-        throw new IllegalArgumentException(
-            "renewalPeriod must be positive and shorter than visibilityTimeout (got " + renewalPeriod + " and "
-                + visibilityTimeout + ")");
-      }
+      RuntimeOptions options = options();
+      QueueOptions queues = queueOptions();
       RuntimeSettings settings =
           new RuntimeSettings(
-              q,
-              new WorkloadStore(s, new WorkloadKeys(keyPrefix), mapper),
-              clock,
-              e,
-              metrics,
-              clusterName,
-              mapper,
-              client,
-              pollWait,
-              visibilityTimeout,
-              renewalPeriod,
+              queues.queues(),
+              new WorkloadStore(options.store(), new WorkloadKeys(options.keyPrefix()), options.mapper()),
+              options.clock(),
+              options.executor(),
+              options.metrics(),
+              queues.clusterName(),
+              options.mapper(),
+              options.client(),
+              queues.pollWait(),
+              queues.visibilityTimeout(),
+              queues.renewalPeriod(),
               retention,
               purgePeriod,
               shutdownTimeout);
-      return new AsyncRuntime(settings, tickPeriod);
-    }
-
-    private static <T> T require(@Nullable T value, String option) {
-      if (value == null) {
-        throw new IllegalStateException("AsyncRuntime: " + option + " is required");
-      }
-      return value;
+      return new AsyncRuntime(settings, options.tickPeriod());
     }
   }
 }

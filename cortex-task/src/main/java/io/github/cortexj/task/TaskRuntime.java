@@ -1,27 +1,22 @@
 package io.github.cortexj.task;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cortexj.core.CortexClient;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.job.ApiNotDeployedException;
 import io.github.cortexj.core.job.TaskJobSpec;
 import io.github.cortexj.core.job.TaskJobStatus;
 import io.github.cortexj.core.job.TaskSubmission;
-import io.github.cortexj.core.metrics.MetricsClient;
+import io.github.cortexj.core.runtime.RuntimeBuilder;
+import io.github.cortexj.core.runtime.RuntimeOptions;
 import io.github.cortexj.task.internal.TaskJobs;
 import io.github.cortexj.task.internal.TaskKeys;
 import io.github.cortexj.task.internal.TaskSettings;
 import io.github.cortexj.task.internal.TaskStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the task jobs of the TaskAPIs registered with it, against an {@link ObjectStore} only, so the same runtime
@@ -176,106 +171,17 @@ public final class TaskRuntime implements AutoCloseable {
   }
 
   /**
-   * Builds a {@link TaskRuntime}. Required: {@link #objectStore} and {@link #executor}. Not thread safe.
+   * Builds a {@link TaskRuntime}: the options every runtime takes ({@link RuntimeBuilder}); the object store keeps
+   * task specs, markers and errors. Required: {@link #objectStore} and {@link #executor}. Not thread safe.
    */
-  public static final class Builder {
-    private @Nullable ObjectStore store;
-    private Clock clock = Clock.systemUTC();
-    private @Nullable ExecutorService executor;
-    private MetricsClient metrics = MetricsClient.noop();
-    private String keyPrefix = "cortex";
-    private ObjectMapper mapper = new ObjectMapper();
-    private @Nullable Supplier<CortexClient> client;
-    private Duration tickPeriod = Duration.ofMillis(50);
+  public static final class Builder extends RuntimeBuilder<Builder> {
 
-    private Builder() {}
-
-    /**
-     * Sets the object store task specs, markers and errors are kept in (required).
-     *
-     * @param store the store
-     * @return this builder
-     */
-    public Builder objectStore(ObjectStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
+    private Builder() {
+      super("TaskRuntime");
     }
 
-    /**
-     * Sets the clock job ids, start times and timeouts are measured on (default: the system UTC clock).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the executor tasks run on (required); each task holds one thread while it runs.
-     *
-     * @param executor the executor, owned by the caller
-     * @return this builder
-     */
-    public Builder executor(ExecutorService executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /**
-     * Sets the cluster's metrics client; tasks publish through {@link MetricsClient#forHandlers(MetricsClient)}
-     * (default: drops everything).
-     *
-     * @param metrics the client
-     * @return this builder
-     */
-    public Builder metrics(MetricsClient metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
-      return this;
-    }
-
-    /**
-     * Sets the key prefix every task key is written under (default {@code cortex}); empty for none.
-     *
-     * @param keyPrefix the prefix, without a trailing {@code /}
-     * @return this builder
-     */
-    public Builder keyPrefix(String keyPrefix) {
-      this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
-      return this;
-    }
-
-    /**
-     * Sets the mapper JSON is read and written with, and that tasks bind their config with (default: a plain one).
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
-      return this;
-    }
-
-    /**
-     * Sets the client handed to tasks, supplied when a task starts (default: one that reaches no cluster).
-     *
-     * @param client supplies the client of the cluster the tasks run in
-     * @return this builder
-     */
-    public Builder client(Supplier<CortexClient> client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /**
-     * Sets how often (wall time) timeouts are compared with the clock (default 50 ms).
-     *
-     * @param tickPeriod the period
-     * @return this builder
-     */
-    public Builder tickPeriod(Duration tickPeriod) {
-      this.tickPeriod = Objects.requireNonNull(tickPeriod, "tickPeriod");
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -286,18 +192,16 @@ public final class TaskRuntime implements AutoCloseable {
      * @throws IllegalStateException when a required option is missing
      */
     public TaskRuntime build() {
-      ObjectStore s = require(store, "objectStore");
-      ExecutorService e = require(executor, "executor");
+      RuntimeOptions options = options();
       TaskSettings settings =
-          new TaskSettings(new TaskStore(s, new TaskKeys(keyPrefix), mapper), clock, e, metrics, mapper, client);
-      return new TaskRuntime(new TaskJobs(settings, tickPeriod));
-    }
-
-    private static <T> T require(@Nullable T value, String option) {
-      if (value == null) {
-        throw new IllegalStateException("TaskRuntime: " + option + " is required");
-      }
-      return value;
+          new TaskSettings(
+              new TaskStore(options.store(), new TaskKeys(options.keyPrefix()), options.mapper()),
+              options.clock(),
+              options.executor(),
+              options.metrics(),
+              options.mapper(),
+              options.client());
+      return new TaskRuntime(new TaskJobs(settings, options.tickPeriod()));
     }
   }
 }
