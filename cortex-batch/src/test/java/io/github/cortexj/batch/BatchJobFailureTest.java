@@ -324,4 +324,16 @@ class BatchJobFailureTest {
       assertThat(error).startsWith("{\"error_type\":\"io.github.cortexj.core.backend.BackendException\"");
     }
   }
+
+  @Test
+  void aJobTheExecutorRefusesEndsWithUnexpectedErrorInsteadOfStayingPending() {
+    cluster.deploy((batch, context) -> {});
+    cluster.executor.shutdown();
+
+    JobSpec spec = cluster.submit(JobSubmission.items(List.of(1)).build());
+
+    assertThat(cluster.runtime.getJob(BatchCluster.API, spec.jobId()).status()).isEqualTo(JobStatus.UNEXPECTED_ERROR);
+    assertThat(cluster.store.get("cortex/jobs/BatchAPI/reviews/" + spec.jobId() + "/error.json").orElseThrow().text())
+        .startsWith("{\"error_type\":\"java.util.concurrent.RejectedExecutionException\"");
+  }
 }
