@@ -68,7 +68,7 @@ public final class BatchJobs implements AutoCloseable {
   public BatchJobs(RuntimeSettings settings, Duration tickPeriod) {
     this.settings = settings;
     this.ids = new JobIds(settings.clock());
-    this.validator = new JobSubmissionValidator(settings.store());
+    this.validator = new JobSubmissionValidator(settings.store(), settings.jobStore().clusterPrefix());
     this.ending = new JobEnding(settings);
     this.completion = new JobCompletion(settings, ending);
     this.batcher = MessageBatcher.of(settings.queues());
@@ -238,7 +238,8 @@ public final class BatchJobs implements AutoCloseable {
         submitTask(run, new BatchWorker(settings, run, completion));
       }
       Enqueuer enqueuer =
-          new Enqueuer(settings.store(), batcher, settings.mapper(), queueUrl, api, jobId, run::isEnded);
+          new Enqueuer(settings.store(), batcher, settings.mapper(), queueUrl, api, jobId,
+              settings.jobStore().clusterPrefix(), run::isEnded);
       long count;
       try {
         count = presetBatches == null ? enqueuer.enqueue(submission) : enqueuer.enqueueBatches(presetBatches);
