@@ -353,11 +353,15 @@ public final class BatchRuntime implements AutoCloseable {
     /**
      * Sets how long (wall time) a worker's receive waits for a batch (default 200 ms).
      *
-     * @param pollWait between 0 and 20 seconds
+     * @param pollWait between 0 and 20 seconds, what a queue receive accepts
      * @return this builder
+     * @throws IllegalArgumentException when out of range (a worker's every receive would fail)
      */
     public Builder pollWait(Duration pollWait) {
-      this.pollWait = Objects.requireNonNull(pollWait, "pollWait");
+      if (Objects.requireNonNull(pollWait, "pollWait").isNegative() || pollWait.compareTo(Duration.ofSeconds(20)) > 0) {
+        throw new IllegalArgumentException("pollWait must be between 0 and 20 seconds (got " + pollWait + ")");
+      }
+      this.pollWait = pollWait;
       return this;
     }
 
@@ -365,13 +369,20 @@ public final class BatchRuntime implements AutoCloseable {
      * Sets the visibility of a received batch and how much clock time passes between renewals (defaults 30 s and
      * 15 s, as Cortex).
      *
-     * @param visibilityTimeout the initial visibility
-     * @param renewalPeriod the time between renewals
+     * @param visibilityTimeout the initial visibility, positive
+     * @param renewalPeriod the time between renewals, positive and shorter than the visibility
      * @return this builder
+     * @throws IllegalArgumentException when a renewal would come after the visibility has lapsed
      */
     public Builder visibility(Duration visibilityTimeout, Duration renewalPeriod) {
-      this.visibilityTimeout = Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
-      this.renewalPeriod = Objects.requireNonNull(renewalPeriod, "renewalPeriod");
+      Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
+      Objects.requireNonNull(renewalPeriod, "renewalPeriod");
+      if (renewalPeriod.isNegative() || renewalPeriod.isZero() || renewalPeriod.compareTo(visibilityTimeout) >= 0) {
+        throw new IllegalArgumentException("renewalPeriod must be positive and shorter than visibilityTimeout (got "
+            + renewalPeriod + " and " + visibilityTimeout + ")");
+      }
+      this.visibilityTimeout = visibilityTimeout;
+      this.renewalPeriod = renewalPeriod;
       return this;
     }
 
@@ -379,22 +390,30 @@ public final class BatchRuntime implements AutoCloseable {
      * Sets how long (clock time) the completion message waits before it is looked at again while batches are
      * still running (default 1 s).
      *
-     * @param delay the delay
+     * @param delay the delay, not negative
      * @return this builder
+     * @throws IllegalArgumentException when negative
      */
     public Builder completionRecheckDelay(Duration delay) {
-      this.completionRecheckDelay = Objects.requireNonNull(delay, "delay");
+      if (Objects.requireNonNull(delay, "delay").isNegative()) {
+        throw new IllegalArgumentException("completionRecheckDelay must not be negative (got " + delay + ")");
+      }
+      this.completionRecheckDelay = delay;
       return this;
     }
 
     /**
      * Sets how often (wall time) visibilities and timeouts are compared with the clock (default 50 ms).
      *
-     * @param tickPeriod the period
+     * @param tickPeriod the period, at least a millisecond
      * @return this builder
+     * @throws IllegalArgumentException when shorter than a millisecond
      */
     public Builder tickPeriod(Duration tickPeriod) {
-      this.tickPeriod = Objects.requireNonNull(tickPeriod, "tickPeriod");
+      if (Objects.requireNonNull(tickPeriod, "tickPeriod").toMillis() < 1) {
+        throw new IllegalArgumentException("tickPeriod must be at least 1 ms (got " + tickPeriod + ")");
+      }
+      this.tickPeriod = tickPeriod;
       return this;
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -296,5 +297,43 @@ class BatchJobFailureTest {
     assertThat(failed.items()).singleElement().satisfies(item -> assertThat(item.get("stars").asText())
         .isEqualTo("many"));
     assertThat(failed.errorType()).isEqualTo(io.github.cortexj.core.InvalidBatchItemException.class.getName());
+  }
+
+  @Test
+  void aJobWhoseEveryWorkerDiesOfABackendFailureEndsWithWorkerErrorInsteadOfRunningForever() {
+    try (BatchCluster down = new BatchCluster(UnaryOperator.identity(), queues -> new ForwardingQueueBackend(queues) {
+          @Override
+          public List<io.github.cortexj.core.backend.ReceivedMessage> receive(
+              String queueUrl, io.github.cortexj.core.backend.ReceiveRequest request) {
+            if (!queueUrl.isEmpty()) {
+              throw new io.github.cortexj.core.backend.BackendException(
+                  "backend.unavailable", "receive from " + queueUrl + ": connection refused");
+            }
+            return super.receive(queueUrl, request);
+          }
+        })) {
+      down.deploy((batch, context) -> {});
+
+      JobSpec spec = down.submit(JobSubmission.items(List.of(1, 2, 3)).batchSize(1).workers(2).build());
+      BatchJobStatus status = down.awaitEnd(spec.jobId());
+
+      assertThat(status.status()).isEqualTo(JobStatus.WORKER_ERROR);
+      assertThat(status.workerCounts().failed()).isEqualTo(2);
+      String error =
+          down.store.get("cortex/jobs/BatchAPI/reviews/" + spec.jobId() + "/error.json").orElseThrow().text();
+      assertThat(error).startsWith("{\"error_type\":\"io.github.cortexj.core.backend.BackendException\"");
+    }
+  }
+
+  @Test
+  void aJobTheExecutorRefusesEndsWithUnexpectedErrorInsteadOfStayingPending() {
+    cluster.deploy((batch, context) -> {});
+    cluster.executor.shutdown();
+
+    JobSpec spec = cluster.submit(JobSubmission.items(List.of(1)).build());
+
+    assertThat(cluster.runtime.getJob(BatchCluster.API, spec.jobId()).status()).isEqualTo(JobStatus.UNEXPECTED_ERROR);
+    assertThat(cluster.store.get("cortex/jobs/BatchAPI/reviews/" + spec.jobId() + "/error.json").orElseThrow().text())
+        .startsWith("{\"error_type\":\"java.util.concurrent.RejectedExecutionException\"");
   }
 }

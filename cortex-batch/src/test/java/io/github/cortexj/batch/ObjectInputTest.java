@@ -115,4 +115,20 @@ class ObjectInputTest {
         () -> cluster.store.listAll("cortex/batch_outcomes/reviews/" + spec.jobId() + "/").isEmpty());
     assertThat(cluster.store.get(prefix + "metrics.json").orElseThrow().text()).contains("\"succeeded\":2");
   }
+
+  @Test
+  void aListingOfTheWholeBucketLeavesOutTheClustersOwnState() {
+    cluster.store.putText("images/a.jpg", "x", null);
+    deployRecorder();
+    JobSpec earlier = cluster.submit(JobSubmission.items(List.of(1)).build());
+    assertThat(cluster.awaitEnd(earlier.jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
+    batches.clear();
+
+    JobSpec spec = cluster.submit(JobSubmission.filePaths(List.of("s3://cortex-bucket/")).build());
+    assertThat(cluster.awaitEnd(spec.jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
+
+    assertThat(batches.stream().map(List::toString).toList()).containsExactly("[\"s3://cortex-bucket/images/a.jpg\"]");
+    assertThat(cluster.runtime.dryRun(BatchCluster.API, JobSubmission.filePaths(List.of("s3://cortex-bucket"))
+        .build()).matchedPaths()).containsExactly("s3://cortex-bucket/images/a.jpg");
+  }
 }

@@ -5,6 +5,7 @@ import io.github.cortexj.async.AsyncRuntime;
 import io.github.cortexj.batch.BatchRuntime;
 import io.github.cortexj.client.internal.ApiRegistry;
 import io.github.cortexj.core.CloseableCortexClient;
+import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.HandlerFactory;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.ProjectFiles;
@@ -23,6 +24,7 @@ import io.github.cortexj.core.job.DryRunResult;
 import io.github.cortexj.core.job.FailedBatch;
 import io.github.cortexj.core.job.JobSubmission;
 import io.github.cortexj.core.metrics.MetricsClient;
+import io.github.cortexj.core.spec.ApiKind;
 import io.github.cortexj.core.spec.ApiSpec;
 import io.github.cortexj.task.TaskRuntime;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -54,12 +57,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread safe. Nothing is static: two clients are two independent clusters. {@link #close()} lets the async
  * requests in flight finish (the queued ones stay queued), stops the jobs still in progress (their status becomes
- * {@code stopped}), waits for their workers, and shuts down the threads the client created.
+ * {@code stopped}), waits for their workers, and shuts down the threads the client created. After it, the calls
+ * that would deploy, start, stop or delete something fail with kind {@value #CLOSED}; the reads ({@code getJob},
+ * {@code listApis}, the awaits...) still answer from the store, so the final statuses stay visible.
+ *
+ * <p>An operation on an API of another kind (submitting a job to a TaskAPI) fails as Cortex's operator does, with
+ * kind {@code resources.operation_is_only_supported_for_kind} naming the API and its kind; an unknown API is an
+ * {@link io.github.cortexj.core.job.ApiNotDeployedException}.
  */
 public final class EmbeddedCortexClient implements CloseableCortexClient {
 
   /** What {@link #describe()} answers. */
   public static final String DESCRIPTION = "embedded";
+
+  /** The kind of the error a call that would change the cluster raises after {@link #close()}. */
+  public static final String CLOSED = "embedded.closed";
+
+  /** The longest {@link Builder#pollWait(Duration)}: what a queue receive accepts (SQS's 20 seconds). */
+  private static final Duration MAX_POLL_WAIT = Duration.ofSeconds(20);
 
   private final BatchRuntime runtime;
   private final AsyncRuntime asyncRuntime;
@@ -67,6 +82,7 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
   private final ApiRegistry registry;
   private final @Nullable ExecutorService ownedExecutor;
   private final @Nullable ExecutorService ownedReplicaExecutor;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedCortexClient(Builder builder) {
     Clock clock = builder.clock;
@@ -146,19 +162,38 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
     return DESCRIPTION;
   }
 
+  /** Refuses a call that would deploy, start, stop or delete something once the cluster is closed. */
+  private void requireOpen(String operation, @Nullable String apiName) {
+    if (closed.get()) {
+      throw new CortexException(CLOSED, operation + "(" + apiName + ") refused: the embedded cluster has been closed");
+    }
+  }
+
+  /** Checks that the API exists and is of one of the kinds the operation is for, as Cortex's operator does. */
+  private ApiKind requireKind(String apiName, ApiKind... kinds) {
+    return registry.requireKind(Objects.requireNonNull(apiName, "apiName"), kinds);
+  }
+
   @Override
   public List<DeployResult> createApi(Path configFile) {
+    requireOpen("createApi", String.valueOf(configFile));
     return registry.deployProject(Objects.requireNonNull(configFile, "configFile"));
   }
 
   @Override
   public DeployResult createApi(ApiSpec spec, HandlerFactory<?> factory) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(factory, "factory");
+    requireOpen("createApi", spec.name());
     return registry.deploy(spec, factory, ProjectFiles.none(), "factory@" + System.identityHashCode(factory));
   }
 
   @Override
   public DeployResult createApi(ApiSpec spec, Class<?> handlerClass) {
-    return registry.deploy(spec, Objects.requireNonNull(handlerClass, "handlerClass"));
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(handlerClass, "handlerClass");
+    requireOpen("createApi", spec.name());
+    return registry.deploy(spec, handlerClass);
   }
 
   @Override
@@ -173,32 +208,39 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
 
   @Override
   public void deleteApi(String apiName) {
-    registry.delete(apiName);
+    requireOpen("deleteApi", apiName);
+    registry.delete(Objects.requireNonNull(apiName, "apiName"));
   }
 
   @Override
   public JobSpec submitJob(String apiName, JobSubmission submission) {
+    requireOpen("submitJob", apiName);
+    requireKind(apiName, ApiKind.BATCH_API);
     return runtime.submitJob(apiName, submission);
   }
 
   @Override
   public DryRunResult dryRun(String apiName, JobSubmission submission) {
+    requireKind(apiName, ApiKind.BATCH_API);
     return runtime.dryRun(apiName, submission);
   }
 
   @Override
   public BatchJobStatus getJob(String apiName, String jobId) {
+    requireKind(apiName, ApiKind.BATCH_API);
     return runtime.getJob(apiName, jobId);
   }
 
   @Override
   public List<BatchJobStatus> listJobs(String apiName) {
+    requireKind(apiName, ApiKind.BATCH_API);
     return runtime.listJobs(apiName);
   }
 
   @Override
   public void stopJob(String apiName, String jobId) {
-    if (tasks.registered(apiName).isPresent()) {
+    requireOpen("stopJob", apiName);
+    if (requireKind(apiName, ApiKind.BATCH_API, ApiKind.TASK_API) == ApiKind.TASK_API) {
       tasks.stopJob(apiName, jobId);
     } else {
       runtime.stopJob(apiName, jobId);
@@ -207,31 +249,41 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
 
   @Override
   public List<FailedBatch> failedBatches(String apiName, String jobId) {
+    requireKind(apiName, ApiKind.BATCH_API);
     return runtime.failedBatches(apiName, jobId);
   }
 
   @Override
   public JobSpec retryFailedBatches(String apiName, String jobId) {
+    requireOpen("retryFailedBatches", apiName);
+    requireKind(apiName, ApiKind.BATCH_API);
     return runtime.retryFailedBatches(apiName, jobId);
   }
 
   @Override
   public String submitAsync(String apiName, byte[] payload, String contentType) {
+    requireOpen("submitAsync", apiName);
+    requireKind(apiName, ApiKind.ASYNC_API);
     return asyncRuntime.submit(apiName, payload, contentType, null);
   }
 
   @Override
   public String submitAsync(String apiName, byte[] payload, String contentType, String requestId) {
+    requireOpen("submitAsync", apiName);
+    requireKind(apiName, ApiKind.ASYNC_API);
     return asyncRuntime.submit(apiName, payload, contentType, Objects.requireNonNull(requestId, "requestId"));
   }
 
   @Override
   public AsyncResult getAsync(String apiName, String requestId) {
+    requireKind(apiName, ApiKind.ASYNC_API);
     return asyncRuntime.get(apiName, requestId);
   }
 
   @Override
   public boolean cancelAsync(String apiName, String requestId) {
+    requireOpen("cancelAsync", apiName);
+    requireKind(apiName, ApiKind.ASYNC_API);
     return asyncRuntime.cancel(apiName, requestId);
   }
 
@@ -247,21 +299,26 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
    * @throws io.github.cortexj.core.job.AsyncRequestNotFoundException when the API holds no such request
    */
   public AsyncResult awaitAsync(String apiName, String requestId, Duration wait) throws InterruptedException {
+    requireKind(apiName, ApiKind.ASYNC_API);
     return asyncRuntime.await(apiName, requestId, wait);
   }
 
   @Override
   public TaskJobSpec submitTask(String apiName, TaskSubmission submission) {
+    requireOpen("submitTask", apiName);
+    requireKind(apiName, ApiKind.TASK_API);
     return tasks.submit(apiName, submission);
   }
 
   @Override
   public TaskJobStatus getTaskJob(String apiName, String jobId) {
+    requireKind(apiName, ApiKind.TASK_API);
     return tasks.getJob(apiName, jobId);
   }
 
   @Override
   public List<TaskJobStatus> listTaskJobs(String apiName) {
+    requireKind(apiName, ApiKind.TASK_API);
     return tasks.listJobs(apiName);
   }
 
@@ -276,6 +333,7 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
    * @throws InterruptedException when interrupted while waiting
    */
   public TaskJobStatus awaitTask(String apiName, String jobId, Duration wait) throws InterruptedException {
+    requireKind(apiName, ApiKind.TASK_API);
     tasks.awaitJob(apiName, jobId, wait);
     return tasks.getJob(apiName, jobId);
   }
@@ -291,6 +349,7 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
    * @throws InterruptedException when interrupted while waiting
    */
   public BatchJobStatus awaitJob(String apiName, String jobId, Duration wait) throws InterruptedException {
+    requireKind(apiName, ApiKind.BATCH_API);
     runtime.awaitJob(apiName, jobId, wait);
     return runtime.getJob(apiName, jobId);
   }
@@ -315,10 +374,14 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
 
   /**
    * Lets the async requests in flight finish (up to 30 seconds; queued ones stay queued), stops the jobs and tasks
-   * in progress, waits up to 10 seconds for their threads, and releases the threads the client created.
+   * in progress, waits up to 10 seconds for their threads, and releases the threads the client created. Closing
+   * again does nothing.
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     asyncRuntime.close();
     tasks.close();
     runtime.close();
@@ -454,11 +517,14 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
      * Sets how long (clock time) a job's completion check waits before looking again while batches are still
      * running (default 200 ms).
      *
-     * @param delay the delay
+     * @param delay the delay, not negative
      * @return this builder
      */
     public Builder completionRecheckDelay(Duration delay) {
-      this.completionRecheckDelay = Objects.requireNonNull(delay, "delay");
+      if (Objects.requireNonNull(delay, "delay").isNegative()) {
+        throw new IllegalArgumentException("completionRecheckDelay must not be negative (got " + delay + ")");
+      }
+      this.completionRecheckDelay = delay;
       return this;
     }
 
@@ -471,7 +537,10 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
      * @return this builder
      */
     public Builder pollWait(Duration pollWait) {
-      this.pollWait = Objects.requireNonNull(pollWait, "pollWait");
+      if (Objects.requireNonNull(pollWait, "pollWait").isNegative() || pollWait.compareTo(MAX_POLL_WAIT) > 0) {
+        throw new IllegalArgumentException("pollWait must be between 0 and 20 seconds (got " + pollWait + ")");
+      }
+      this.pollWait = pollWait;
       return this;
     }
 
@@ -482,7 +551,10 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
      * @return this builder
      */
     public Builder asyncRetention(Duration retention) {
-      this.asyncRetention = Objects.requireNonNull(retention, "retention");
+      if (Objects.requireNonNull(retention, "retention").isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("asyncRetention must be positive (got " + retention + ")");
+      }
+      this.asyncRetention = retention;
       return this;
     }
 

@@ -14,6 +14,7 @@ import io.github.cortexj.core.metrics.MetricsClient;
 import io.github.cortexj.core.payload.Payload;
 import io.github.cortexj.core.payload.PayloadParser;
 import io.github.cortexj.core.project.Project;
+import io.github.cortexj.core.spec.ApiKind;
 import io.github.cortexj.core.spec.ApiSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ public final class AsyncHandlerHarness {
    * @return a builder
    */
   public static Builder fromProject(Path cortexYaml, String apiName) {
-    ApiSpec spec = HarnessProjects.api(cortexYaml, apiName);
+    ApiSpec spec = HarnessProjects.api(cortexYaml, apiName, ApiKind.ASYNC_API);
     Builder builder = new Builder(Handlers.async(HarnessProjects.handlerClass(spec)), apiName);
     builder.apiConfig(spec.config());
     builder.projectFiles(Project.load(cortexYaml).files());

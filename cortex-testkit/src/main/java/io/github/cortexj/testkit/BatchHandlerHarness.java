@@ -14,6 +14,7 @@ import io.github.cortexj.core.ProjectFiles;
 import io.github.cortexj.core.config.ConfigMerger;
 import io.github.cortexj.core.metrics.MetricsClient;
 import io.github.cortexj.core.project.Project;
+import io.github.cortexj.core.spec.ApiKind;
 import io.github.cortexj.core.spec.ApiSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -100,10 +101,10 @@ public final class BatchHandlerHarness {
    * @param cortexYaml the project's cortex.yaml
    * @param apiName the BatchAPI
    * @return a builder
-   * @throws IllegalArgumentException when the file has no API of that name
+   * @throws IllegalArgumentException when the file has no API of that name, or it is of another kind
    */
   public static Builder fromProject(Path cortexYaml, String apiName) {
-    ApiSpec spec = HarnessProjects.api(cortexYaml, apiName);
+    ApiSpec spec = HarnessProjects.api(cortexYaml, apiName, ApiKind.BATCH_API);
     Builder builder = new Builder(Handlers.batch(HarnessProjects.handlerClass(spec)), apiName);
     builder.apiConfig(spec.config());
     builder.projectFiles(Project.load(cortexYaml).files());

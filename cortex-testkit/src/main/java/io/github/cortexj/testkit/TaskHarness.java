@@ -11,6 +11,7 @@ import io.github.cortexj.core.TaskContext;
 import io.github.cortexj.core.config.ConfigMerger;
 import io.github.cortexj.core.metrics.MetricsClient;
 import io.github.cortexj.core.project.Project;
+import io.github.cortexj.core.spec.ApiKind;
 import io.github.cortexj.core.spec.ApiSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -87,7 +88,7 @@ public final class TaskHarness {
    * @return a builder
    */
   public static Builder fromProject(Path cortexYaml, String apiName) {
-    ApiSpec spec = HarnessProjects.api(cortexYaml, apiName);
+    ApiSpec spec = HarnessProjects.api(cortexYaml, apiName, ApiKind.TASK_API);
     Builder builder = new Builder(Handlers.task(HarnessProjects.handlerClass(spec)), apiName);
     builder.apiConfig(spec.config());
     builder.projectFiles(Project.load(cortexYaml).files());

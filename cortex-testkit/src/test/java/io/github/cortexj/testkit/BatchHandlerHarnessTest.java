@@ -187,4 +187,15 @@ public class BatchHandlerHarnessTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(dir.resolve("cortex.yaml") + " has no API named \"images\" (it has [reviews])");
   }
+
+  @Test
+  void anApiOfAnotherKindIsRejectedNamingTheHarnessToUse(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("cortex.yaml"), "- name: nightly\n  kind: TaskAPI\n  definition:\n"
+        + "    class: " + Recording.class.getName() + "\n");
+
+    assertThatThrownBy(() -> BatchHandlerHarness.fromProject(dir.resolve("cortex.yaml"), "nightly"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("API \"nightly\" of " + dir.resolve("cortex.yaml")
+            + " is a TaskAPI, not a BatchAPI: test it with TaskHarness");
+  }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cortexj.core.BatchContext;
 import io.github.cortexj.core.BatchHandler;
 import io.github.cortexj.core.CortexClient;
+import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.job.JobSubmission;
 import io.github.cortexj.core.spec.ApiSpec;
@@ -93,8 +94,8 @@ public class CortexTestExtensionTest {
     assertThat(PerTest.SEEN).hasSize(2).doesNotHaveDuplicates();
     assertThatThrownBy(() -> PerTest.SEEN.get(0).client().submitJob("reviews",
             JobSubmission.items(List.of(1)).build()))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the batch runtime is closed");
+        .isInstanceOfSatisfying(CortexException.class, e -> assertThat(e.kind()).isEqualTo("embedded.closed"))
+        .hasMessage("submitJob(reviews) refused: the embedded cluster has been closed");
   }
 
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ public final class BatchJobs implements AutoCloseable {
   public BatchJobs(RuntimeSettings settings, Duration tickPeriod) {
     this.settings = settings;
     this.ids = new JobIds(settings.clock());
-    this.validator = new JobSubmissionValidator(settings.store());
+    this.validator = new JobSubmissionValidator(settings.store(), settings.jobStore().clusterPrefix());
     this.ending = new JobEnding(settings);
     this.completion = new JobCompletion(settings, ending);
     this.batcher = MessageBatcher.of(settings.queues());
@@ -162,7 +163,13 @@ public final class BatchJobs implements AutoCloseable {
     store.writeMarker(api.name(), jobId, JobStatus.PENDING);
     JobRun run = new JobRun(api, spec, submission);
     runs.put(key(api.name(), jobId), run);
-    submitTask(run, () -> enqueueAndStartWorkers(run, batches));
+    try {
+      submitTask(run, () -> enqueueAndStartWorkers(run, batches));
+    } catch (RejectedExecutionException e) {
+      // As a task the executor refuses: the job ends unexpected_error with the reason, never stays pending.
+      LOG.error("could not start job {} of {}", jobId, api.name(), e);
+      ending.end(run, JobStatus.UNEXPECTED_ERROR, e);
+    }
     return spec;
   }
 
@@ -231,7 +238,8 @@ public final class BatchJobs implements AutoCloseable {
         submitTask(run, new BatchWorker(settings, run, completion));
       }
       Enqueuer enqueuer =
-          new Enqueuer(settings.store(), batcher, settings.mapper(), queueUrl, api, jobId, run::isEnded);
+          new Enqueuer(settings.store(), batcher, settings.mapper(), queueUrl, api, jobId,
+              settings.jobStore().clusterPrefix(), run::isEnded);
       long count;
       try {
         count = presetBatches == null ? enqueuer.enqueue(submission) : enqueuer.enqueueBatches(presetBatches);

@@ -73,6 +73,7 @@ final class BatchWorker implements Runnable {
       run.workerEnded(true); // queued behind other work until the job had already ended
       return;
     }
+    Throwable failure = null;
     try {
       BatchHandler handler = buildHandler();
       if (handler != null) {
@@ -81,12 +82,18 @@ final class BatchWorker implements Runnable {
       }
     } catch (RuntimeException | Error e) {
       LOG.error("worker of job {} failed", run.spec().jobId(), e);
+      failure = e;
     } finally {
       String queueUrl = run.queueUrl();
       if (queueUrl != null) {
         recordSucceededQuietly(queueUrl);
       }
       run.workerEnded(ok);
+    }
+    // Once every worker of the job has died (Cortex: the worker Job's failed == workers), nothing would ever take
+    // its batches: end it worker_error with the error rather than leave it running forever.
+    if (failure != null && !run.isEnded() && run.workerCounts().failed() >= run.spec().workers()) {
+      completion.fail(run, failure);
     }
   }
 

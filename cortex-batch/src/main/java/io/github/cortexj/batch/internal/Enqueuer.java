@@ -41,6 +41,7 @@ final class Enqueuer {
   private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private final ObjectStore store;
+  private final String hiddenPrefix;
   private final MessageBatcher batcher;
   private final ObjectMapper mapper;
   private final String queueUrl;
@@ -63,8 +64,10 @@ final class Enqueuer {
       String queueUrl,
       String api,
       String jobId,
+      String hiddenPrefix,
       BooleanSupplier stopped) {
     this.store = store;
+    this.hiddenPrefix = hiddenPrefix;
     this.batcher = batcher;
     this.mapper = mapper;
     this.queueUrl = queueUrl;
@@ -101,7 +104,7 @@ final class Enqueuer {
         send(items.jsonArray(from, to), items.jsonArraySize(from, to));
       }
     } else if (submission.filePathLister() != null) {
-      ObjectMatcher matcher = new ObjectMatcher(store, "file_path_lister", submission.filePathLister());
+      ObjectMatcher matcher = new ObjectMatcher(store, "file_path_lister", submission.filePathLister(), hiddenPrefix);
       matcher.forEach(
           match -> {
             add(compact(mapper.getNodeFactory().textNode(match.path())));
@@ -112,7 +115,7 @@ final class Enqueuer {
       if (source == null) {
         throw new CortexException(ENQUEUE_FAILED, "the submission has no input");
       }
-      ObjectMatcher matcher = new ObjectMatcher(store, "delimited_files", source);
+      ObjectMatcher matcher = new ObjectMatcher(store, "delimited_files", source, hiddenPrefix);
       long[] index = {0};
       matcher.forEach(
           match -> {

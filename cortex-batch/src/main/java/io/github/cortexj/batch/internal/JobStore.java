@@ -50,6 +50,15 @@ public final class JobStore {
     this.mapper = mapper;
   }
 
+  /**
+   * Returns the key prefix all of the cluster's state lives under, which job inputs never read.
+   *
+   * @return the prefix ending in {@code /}, or empty when the cluster has no key prefix
+   */
+  String clusterPrefix() {
+    return keys.root().isEmpty() ? "" : keys.root() + "/";
+  }
+
   void writeSpec(JobSpec spec) {
     store.put(keys.spec(spec.apiName(), spec.jobId()), bytes(spec), JSON);
   }

@@ -27,6 +27,7 @@ public final class JobSubmissionValidator {
   public static final int MAX_ITEM_BYTES = 256_000;
 
   private final ObjectStore store;
+  private final String hiddenPrefix;
 
   /**
    * Creates a validator.
@@ -34,7 +35,18 @@ public final class JobSubmissionValidator {
    * @param store the cluster's object store, which {@code s3://} paths must name
    */
   public JobSubmissionValidator(ObjectStore store) {
+    this(store, "");
+  }
+
+  /**
+   * Creates a validator whose object inputs never match the cluster's own state.
+   *
+   * @param store the cluster's object store, which {@code s3://} paths must name
+   * @param hiddenPrefix the key prefix of the cluster's state, ending in {@code /}; empty to hide nothing
+   */
+  public JobSubmissionValidator(ObjectStore store, String hiddenPrefix) {
     this.store = store;
+    this.hiddenPrefix = hiddenPrefix;
   }
 
   /**
@@ -123,7 +135,7 @@ public final class JobSubmissionValidator {
     ObjectSource source =
         submission.filePathLister() != null ? submission.filePathLister() : submission.delimitedFiles();
     if (source != null) {
-      matcher = new ObjectMatcher(store, field, source);
+      matcher = new ObjectMatcher(store, field, source, hiddenPrefix);
       if (!matcher.anyMatch()) {
         throw new JobSubmissionException("batchapi.no_s3_files_found", "no s3 files match search criteria");
       }

@@ -24,9 +24,10 @@ public final class ObjectMatcher {
   private final List<S3Location> locations;
   private final List<S3Glob> includes;
   private final List<S3Glob> excludes;
+  private final String hiddenPrefix;
 
   /**
-   * Checks the source and compiles its globs.
+   * Checks the source and compiles its globs; every object of the store may match.
    *
    * @param store the cluster's object store
    * @param field the input's field name, for messages ({@code file_path_lister} or {@code delimited_files})
@@ -34,7 +35,22 @@ public final class ObjectMatcher {
    * @throws JobSubmissionException when a glob does not compile, a path is invalid or names another bucket
    */
   public ObjectMatcher(ObjectStore store, String field, ObjectSource source) {
+    this(store, field, source, "");
+  }
+
+  /**
+   * Checks the source and compiles its globs; objects under {@code hiddenPrefix} never match, so that a listing
+   * of the whole bucket does not hand the cluster's own state (job specs, markers) to a job as its input.
+   *
+   * @param store the cluster's object store
+   * @param field the input's field name, for messages ({@code file_path_lister} or {@code delimited_files})
+   * @param source the source
+   * @param hiddenPrefix the key prefix of the cluster's state, ending in {@code /}; empty to hide nothing
+   * @throws JobSubmissionException when a glob does not compile, a path is invalid or names another bucket
+   */
+  public ObjectMatcher(ObjectStore store, String field, ObjectSource source, String hiddenPrefix) {
     this.store = store;
+    this.hiddenPrefix = hiddenPrefix;
     if (source.s3Paths().isEmpty()) {
       throw new JobSubmissionException(
           JobSubmissionValidator.INVALID_FIELD, field + ": s3_paths: must contain at least 1 elements");
@@ -103,7 +119,8 @@ public final class ObjectMatcher {
         for (ObjectInfo info : page.objects()) {
           String key = info.key();
           String path = location.pathOf(key);
-          if (key.endsWith("/") || !accepts(path) || !seen.add(key)) {
+          boolean hidden = !hiddenPrefix.isEmpty() && key.startsWith(hiddenPrefix);
+          if (hidden || key.endsWith("/") || !accepts(path) || !seen.add(key)) {
             continue;
           }
           if (!visitor.test(new Match(key, path))) {

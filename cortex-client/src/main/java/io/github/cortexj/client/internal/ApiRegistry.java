@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,6 +45,9 @@ public final class ApiRegistry {
 
   /** Cortex's kind for a deploy that would change an API's kind. */
   public static final String CANNOT_CHANGE_KIND = "resources.cannot_change_kind_of_deployed_api";
+
+  /** Cortex's kind for an operation on an API of a kind that does not have it (submitting a job to a TaskAPI). */
+  public static final String OPERATION_IS_ONLY_SUPPORTED_FOR_KIND = "resources.operation_is_only_supported_for_kind";
 
   /** The kind for APIs of a kind the embedded cluster does not run yet. */
   public static final String UNSUPPORTED_KIND = "embedded.unsupported_kind";
@@ -235,6 +239,46 @@ public final class ApiRegistry {
       throw new ApiNotDeployedException(name);
     }
     return info(deployed);
+  }
+
+  /**
+   * Checks that an API is deployed and is of one of the kinds an operation is for, with Cortex's errors: an
+   * unknown name is {@code resources.api_not_deployed}, another kind
+   * {@value #OPERATION_IS_ONLY_SUPPORTED_FOR_KIND} naming the kinds allowed and the API's own.
+   *
+   * @param name the API name
+   * @param kinds the kinds the operation is for, at least one
+   * @return the API's kind
+   * @throws ApiNotDeployedException when no API has that name
+   * @throws CortexException when the API is of another kind
+   */
+  public synchronized ApiKind requireKind(String name, ApiKind... kinds) {
+    Deployed deployed = apis.get(Objects.requireNonNull(name, "apiName"));
+    if (deployed == null) {
+      throw new ApiNotDeployedException(name);
+    }
+    ApiKind kind = deployed.spec().kind();
+    for (ApiKind allowed : kinds) {
+      if (allowed == kind) {
+        return kind;
+      }
+    }
+    throw new CortexException(
+        OPERATION_IS_ONLY_SUPPORTED_FOR_KIND,
+        "this operation is only allowed for " + kindsOr(kinds) + (kinds.length == 1 ? " kind" : " kinds")
+            + " and is not supported for " + name + " of kind " + kind.cortexName());
+  }
+
+  /** Cortex's {@code s.StrsOr}: {@code A}, {@code A or B}, {@code A, B, or C}. */
+  private static String kindsOr(ApiKind... kinds) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < kinds.length; i++) {
+      if (i > 0) {
+        text.append(kinds.length > 2 ? ", " : " ").append(i == kinds.length - 1 ? "or " : "");
+      }
+      text.append(kinds[i].cortexName());
+    }
+    return text.toString();
   }
 
   /**
