@@ -1,11 +1,9 @@
 package io.github.cortexj.batch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cortexj.batch.internal.BatchJobs;
 import io.github.cortexj.batch.internal.JobKeys;
 import io.github.cortexj.batch.internal.JobStore;
 import io.github.cortexj.batch.internal.RuntimeSettings;
-import io.github.cortexj.core.CortexClient;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.backend.QueueBackend;
@@ -14,8 +12,9 @@ import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.job.DryRunResult;
 import io.github.cortexj.core.job.FailedBatch;
 import io.github.cortexj.core.job.JobSubmission;
-import io.github.cortexj.core.metrics.MetricsClient;
-import java.time.Clock;
+import io.github.cortexj.core.runtime.QueueOptions;
+import io.github.cortexj.core.runtime.QueueRuntimeBuilder;
+import io.github.cortexj.core.runtime.RuntimeOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the batch jobs of the BatchAPIs registered with it, against a {@link QueueBackend} and an
@@ -228,161 +224,19 @@ public final class BatchRuntime implements AutoCloseable {
   }
 
   /**
-   * Builds a {@link BatchRuntime}. Required: {@link #queueBackend}, {@link #objectStore} and {@link #executor}.
-   * Not thread safe.
+   * Builds a {@link BatchRuntime}: the options of every queue-driven runtime ({@link QueueRuntimeBuilder}; the
+   * executor runs each job's enqueuer and workers, one thread each while the job runs) and the batch ones below.
+   * Required: {@link #queueBackend}, {@link #objectStore} and {@link #executor}. Not thread safe.
    */
-  public static final class Builder {
-    private @Nullable QueueBackend queues;
-    private @Nullable ObjectStore store;
-    private Clock clock = Clock.systemUTC();
-    private @Nullable ExecutorService executor;
-    private MetricsClient metrics = MetricsClient.noop();
-    private String clusterName = "cortex";
-    private String keyPrefix = "cortex";
-    private ObjectMapper mapper = new ObjectMapper();
-    private @Nullable Supplier<CortexClient> client;
-    private Duration pollWait = Duration.ofMillis(200);
-    private Duration visibilityTimeout = Duration.ofSeconds(30);
-    private Duration renewalPeriod = Duration.ofSeconds(15);
+  public static final class Builder extends QueueRuntimeBuilder<Builder> {
     private Duration completionRecheckDelay = Duration.ofSeconds(1);
-    private Duration tickPeriod = Duration.ofMillis(50);
 
-    private Builder() {}
-
-    /**
-     * Sets the queue backend (required).
-     *
-     * @param queues the backend
-     * @return this builder
-     */
-    public Builder queueBackend(QueueBackend queues) {
-      this.queues = Objects.requireNonNull(queues, "queues");
-      return this;
+    private Builder() {
+      super("BatchRuntime");
     }
 
-    /**
-     * Sets the object store (required); {@code s3://} paths of submissions must name its bucket.
-     *
-     * @param store the store
-     * @return this builder
-     */
-    public Builder objectStore(ObjectStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /**
-     * Sets the clock timeouts, visibilities and job ids are measured on (default: the system UTC clock).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the executor enqueuers and workers run on (required); each job needs one thread per worker while it
-     * runs.
-     *
-     * @param executor the executor, owned by the caller
-     * @return this builder
-     */
-    public Builder executor(ExecutorService executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /**
-     * Sets the cluster's metrics client, which receives the built-in metrics as is and handlers' metrics through
-     * {@link MetricsClient#forHandlers(MetricsClient)} (default: drops everything).
-     *
-     * @param metrics the client
-     * @return this builder
-     */
-    public Builder metrics(MetricsClient metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
-      return this;
-    }
-
-    /**
-     * Sets the cluster name, which queue names are derived from (default {@code cortex}).
-     *
-     * @param clusterName the name
-     * @return this builder
-     */
-    public Builder clusterName(String clusterName) {
-      this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
-      return this;
-    }
-
-    /**
-     * Sets the key prefix every job key is written under (default {@code cortex}); empty for none.
-     *
-     * @param keyPrefix the prefix, without a trailing {@code /}
-     * @return this builder
-     */
-    public Builder keyPrefix(String keyPrefix) {
-      this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
-      return this;
-    }
-
-    /**
-     * Sets the mapper JSON is read and written with, and that handlers bind with (default: a plain one).
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
-      return this;
-    }
-
-    /**
-     * Sets the client handed to handlers, supplied when first needed (default: one that reaches no cluster).
-     *
-     * @param client supplies the client
-     * @return this builder
-     */
-    public Builder client(Supplier<CortexClient> client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /**
-     * Sets how long (wall time) a worker's receive waits for a batch (default 200 ms).
-     *
-     * @param pollWait between 0 and 20 seconds, what a queue receive accepts
-     * @return this builder
-     * @throws IllegalArgumentException when out of range (a worker's every receive would fail)
-     */
-    public Builder pollWait(Duration pollWait) {
-      if (Objects.requireNonNull(pollWait, "pollWait").isNegative() || pollWait.compareTo(Duration.ofSeconds(20)) > 0) {
-        throw new IllegalArgumentException("pollWait must be between 0 and 20 seconds (got " + pollWait + ")");
-      }
-      this.pollWait = pollWait;
-      return this;
-    }
-
-    /**
-     * Sets the visibility of a received batch and how much clock time passes between renewals (defaults 30 s and
-     * 15 s, as Cortex).
-     *
-     * @param visibilityTimeout the initial visibility, positive
-     * @param renewalPeriod the time between renewals, positive and shorter than the visibility
-     * @return this builder
-     * @throws IllegalArgumentException when a renewal would come after the visibility has lapsed
-     */
-    public Builder visibility(Duration visibilityTimeout, Duration renewalPeriod) {
-      Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
-      Objects.requireNonNull(renewalPeriod, "renewalPeriod");
-      if (renewalPeriod.isNegative() || renewalPeriod.isZero() || renewalPeriod.compareTo(visibilityTimeout) >= 0) {
-        throw new IllegalArgumentException("renewalPeriod must be positive and shorter than visibilityTimeout (got "
-            + renewalPeriod + " and " + visibilityTimeout + ")");
-      }
-      this.visibilityTimeout = visibilityTimeout;
-      this.renewalPeriod = renewalPeriod;
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -403,54 +257,30 @@ public final class BatchRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets how often (wall time) visibilities and timeouts are compared with the clock (default 50 ms).
-     *
-     * @param tickPeriod the period, at least a millisecond
-     * @return this builder
-     * @throws IllegalArgumentException when shorter than a millisecond
-     */
-    public Builder tickPeriod(Duration tickPeriod) {
-      if (Objects.requireNonNull(tickPeriod, "tickPeriod").toMillis() < 1) {
-        throw new IllegalArgumentException("tickPeriod must be at least 1 ms (got " + tickPeriod + ")");
-      }
-      this.tickPeriod = tickPeriod;
-      return this;
-    }
-
-    /**
      * Builds the runtime and starts its ticker.
      *
      * @return the runtime
      * @throws IllegalStateException when a required option is missing
      */
     public BatchRuntime build() {
-      QueueBackend q = require(queues, "queueBackend");
-      ObjectStore s = require(store, "objectStore");
-      ExecutorService e = require(executor, "executor");
-      Supplier<CortexClient> c = client;
+      RuntimeOptions options = options();
+      QueueOptions queues = queueOptions();
       RuntimeSettings settings =
           new RuntimeSettings(
-              q,
-              s,
-              new JobStore(s, new JobKeys(keyPrefix), mapper),
-              clock,
-              e,
-              metrics,
-              clusterName,
-              mapper,
-              c,
-              pollWait,
-              visibilityTimeout,
-              renewalPeriod,
+              queues.queues(),
+              options.store(),
+              new JobStore(options.store(), new JobKeys(options.keyPrefix()), options.mapper()),
+              options.clock(),
+              options.executor(),
+              options.metrics(),
+              queues.clusterName(),
+              options.mapper(),
+              options.client(),
+              queues.pollWait(),
+              queues.visibilityTimeout(),
+              queues.renewalPeriod(),
               completionRecheckDelay);
-      return new BatchRuntime(new BatchJobs(settings, tickPeriod));
-    }
-
-    private static <T> T require(@Nullable T value, String option) {
-      if (value == null) {
-        throw new IllegalStateException("BatchRuntime: " + option + " is required");
-      }
-      return value;
+      return new BatchRuntime(new BatchJobs(settings, options.tickPeriod()));
     }
   }
 
