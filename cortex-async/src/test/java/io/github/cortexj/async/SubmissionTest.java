@@ -14,6 +14,7 @@ import io.github.cortexj.core.backend.ReceivedMessage;
 import io.github.cortexj.core.job.ApiNotDeployedException;
 import io.github.cortexj.core.job.AsyncRequestNotFoundException;
 import io.github.cortexj.core.job.DuplicateRequestIdException;
+import io.github.cortexj.core.payload.PayloadException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +136,24 @@ class SubmissionTest {
     cluster.deploy((payload, context) -> Map.of());
 
     assertThatThrownBy(() -> cluster.submit("x", "{}", " "))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("missing Content-Type: the payload's Content-Type must not be empty");
+        .isInstanceOf(PayloadException.class)
+        .hasMessage("missing Content-Type: the payload's Content-Type must not be empty")
+        .extracting(e -> ((PayloadException) e).kind())
+        .isEqualTo(PayloadException.INVALID_CONTENT_TYPE);
+  }
+
+  @Test
+  void rejectsAContentTypeThatIsNoMediaTypeBeforeStoringAnything() {
+    cluster.deploy((payload, context) -> Map.of());
+
+    assertThatThrownBy(() -> cluster.submit("x", "{}", "text/"))
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("text/")
+        .extracting(e -> ((PayloadException) e).kind())
+        .isEqualTo(PayloadException.INVALID_CONTENT_TYPE);
+    assertThat(cluster.store.list("", null, 1000).objects())
+        .extracting(info -> info.key())
+        .noneMatch(key -> key.contains("/x/"));
   }
 
   @Test

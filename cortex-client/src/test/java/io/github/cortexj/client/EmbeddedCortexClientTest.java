@@ -146,7 +146,8 @@ class EmbeddedCortexClientTest {
 
     assertThatThrownBy(() -> client.createApi(yaml))
         .hasFieldOrPropertyWithValue("kind", "handler.invalid_class")
-        .hasMessageStartingWith("ghost: handler class com.example.Nope cannot be loaded");
+        .hasMessageStartingWith("ghost: handler class com.example.Nope cannot be loaded")
+        .hasMessageEndingWith("; check the class name in the config file and that the class is on the classpath");
     assertThat(client.listApis()).isEmpty();
   }
 }

@@ -232,6 +232,8 @@ public interface CortexClient {
    * @param contentType its Content-Type, which decides how the handler receives it (JSON, text or bytes)
    * @return the generated request id (a UUID)
    * @throws io.github.cortexj.core.job.ApiNotDeployedException when no such AsyncAPI is deployed
+   * @throws io.github.cortexj.core.payload.PayloadException of kind {@code async.invalid_content_type} when the
+   *     Content-Type is empty or not a media type
    */
   String submitAsync(String apiName, byte[] payload, String contentType);
 
@@ -244,6 +246,8 @@ public interface CortexClient {
    * @param requestId 1 to 128 characters of {@code [A-Za-z0-9._-]}
    * @return the request id
    * @throws io.github.cortexj.core.job.DuplicateRequestIdException when the API already holds that id
+   * @throws io.github.cortexj.core.payload.PayloadException of kind {@code async.invalid_content_type} when the
+   *     Content-Type is empty or not a media type
    * @throws IllegalArgumentException when the id is not valid
    */
   String submitAsync(String apiName, byte[] payload, String contentType, String requestId);

@@ -107,7 +107,13 @@ public final class ApiRegistry {
     }
     try {
       return Class.forName(spec.className(), false, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
+    } catch (ClassNotFoundException e) {
+      throw new HandlerDefinitionException(
+          HandlerDefinitionException.INVALID_CLASS,
+          spec.name() + ": handler class " + spec.className() + " cannot be loaded: " + e
+              + "; check the class name in the config file and that the class is on the classpath",
+          e);
+    } catch (LinkageError e) {
       throw new HandlerDefinitionException(
           HandlerDefinitionException.INVALID_CLASS,
           spec.name() + ": handler class " + spec.className() + " cannot be loaded: " + e,

@@ -129,6 +129,7 @@ public record JobSubmission(
    * @throws IllegalArgumentException naming the index of an item that cannot be written as JSON
    */
   public static Builder items(List<?> items) {
+    Objects.requireNonNull(items, "items: pass the list of items (an empty list is refused on submit)");
     Builder builder = new Builder();
     builder.items = CompactItems.encode(items);
     return builder;
@@ -225,14 +226,17 @@ public record JobSubmission(
     }
 
     /**
-     * Sets the job timeout (default none), counted from the end of enqueuing (when Cortex starts the workers),
-     * in whole seconds.
+     * Sets the job timeout (default none), counted from the end of enqueuing (when Cortex starts the workers).
+     * Cortex keeps it in whole seconds: a fraction of a second is rounded up, so that a job never gets less time
+     * than asked.
      *
-     * @param timeout at least one second
+     * @param timeout at least one second once rounded up (validated on submit)
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = (int) Math.min(Integer.MAX_VALUE, timeout.toSeconds());
+      Objects.requireNonNull(timeout, "timeout");
+      long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
+      this.timeout = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, seconds));
       return this;
     }
 

@@ -276,6 +276,12 @@ public final class Project {
      */
     public Project load(Path configFile) {
       Path config = configFile.toAbsolutePath().normalize();
+      if (Files.isDirectory(config)) {
+        throw new ProjectException(
+            ProjectException.CONFIG_NOT_FOUND,
+            "config file not found: " + config + " is a directory; give the config file, for example "
+                + config.resolve("cortex.yaml"));
+      }
       if (!Files.isRegularFile(config)) {
         throw new ProjectException(ProjectException.CONFIG_NOT_FOUND, "config file not found: " + config);
       }

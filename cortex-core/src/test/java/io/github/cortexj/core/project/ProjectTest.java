@@ -253,6 +253,15 @@ class ProjectTest {
   }
 
   @Test
+  void aDirectoryGivenAsTheConfigFileNamesTheFileToGive() {
+    assertThatThrownBy(() -> Project.load(root))
+        .isInstanceOfSatisfying(
+            ProjectException.class, e -> assertThat(e.kind()).isEqualTo("project.config_not_found"))
+        .hasMessage("config file not found: " + root + " is a directory; give the config file, for example "
+            + root.resolve("cortex.yaml"));
+  }
+
+  @Test
   void refusesAMissingConfigFile() {
     assertThatThrownBy(() -> Project.load(root.resolve("nope.yaml")))
         .isInstanceOfSatisfying(

@@ -10,6 +10,8 @@ import io.github.cortexj.core.job.AsyncRequestNotFoundException;
 import io.github.cortexj.core.job.AsyncResult;
 import io.github.cortexj.core.job.DuplicateRequestIdException;
 import io.github.cortexj.core.metrics.MetricsClient;
+import io.github.cortexj.core.payload.MediaType;
+import io.github.cortexj.core.payload.PayloadException;
 import io.github.cortexj.core.payload.PayloadParser;
 import io.github.cortexj.core.spec.AutoscalingSpec;
 import io.github.cortexj.core.spec.HandlerSpec;
@@ -167,13 +169,18 @@ public final class AsyncApiRun {
    * @param contentType its Content-Type, stored verbatim
    * @param requestId the caller's id, or {@code null} to generate one
    * @return the id
+   * @throws PayloadException of kind {@value PayloadException#INVALID_CONTENT_TYPE} when the Content-Type is empty
+   *     or not a media type
    */
   public String submit(byte[] payload, String contentType, @Nullable String requestId) {
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(contentType, "contentType");
     if (contentType.isBlank()) {
-      throw new IllegalArgumentException("missing Content-Type: the payload's Content-Type must not be empty");
+      throw new PayloadException(
+          PayloadException.INVALID_CONTENT_TYPE, "missing Content-Type: the payload's Content-Type must not be empty");
     }
+    // The replica decodes the payload by this value: one that is no media type would only fail the request later.
+    MediaType.parse(contentType);
     if (requestId == null) {
       // A fresh random UUID is known to nobody else yet, so nothing can race on it and no stored request can have
       // it (a collision of 122 random bits): checking the store for it would only cost a listing per request.
