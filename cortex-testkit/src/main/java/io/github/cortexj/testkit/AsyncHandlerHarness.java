@@ -19,7 +19,6 @@ import io.github.cortexj.core.spec.ApiSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -188,84 +187,12 @@ public final class AsyncHandlerHarness {
   }
 
   /** Builds an {@link AsyncHandlerHarness}. Not thread safe. */
-  public static final class Builder {
+  public static final class Builder extends HarnessBuilder<Builder> {
     private final HandlerFactory<AsyncHandler> factory;
-    private String apiName;
-    private Map<String, ? extends @Nullable Object> apiConfig = Map.of();
-    private RecordingMetricsClient metrics = new RecordingMetricsClient();
-    private ProjectFiles projectFiles = ProjectFiles.none();
-    private @Nullable CortexClient client;
-    private ObjectMapper mapper = new ObjectMapper();
 
     private Builder(HandlerFactory<AsyncHandler> factory, String apiName) {
+      super(apiName);
       this.factory = factory;
-      this.apiName = apiName;
-    }
-
-    /**
-     * Sets the API's name every context carries (default {@code harness}, or the project API's name).
-     *
-     * @param apiName the name
-     * @return this builder
-     */
-    public Builder apiName(String apiName) {
-      this.apiName = Objects.requireNonNull(apiName, "apiName");
-      return this;
-    }
-
-    /**
-     * Sets the API's config, the only config an async handler receives.
-     *
-     * @param config the config
-     * @return this builder
-     */
-    public Builder apiConfig(Map<String, ? extends @Nullable Object> config) {
-      this.apiConfig = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /**
-     * Sets the metrics client (default: a new {@link RecordingMetricsClient}).
-     *
-     * @param metrics the client
-     * @return this builder
-     */
-    public Builder metrics(RecordingMetricsClient metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
-      return this;
-    }
-
-    /**
-     * Sets the project files (default none, or the project's).
-     *
-     * @param projectFiles the files
-     * @return this builder
-     */
-    public Builder projectFiles(ProjectFiles projectFiles) {
-      this.projectFiles = Objects.requireNonNull(projectFiles, "projectFiles");
-      return this;
-    }
-
-    /**
-     * Sets the client handed to the handler (default: one that reaches no cluster).
-     *
-     * @param client the client
-     * @return this builder
-     */
-    public Builder client(CortexClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /**
-     * Sets the mapper payloads are parsed and results serialised with (default: a plain one).
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
-      return this;
     }
 
     /**
@@ -276,15 +203,7 @@ public final class AsyncHandlerHarness {
      *     built, unchanged
      */
     public AsyncHandlerHarness build() throws Exception {
-      HandlerInit.Builder init =
-          HandlerInit.builder()
-              .config(apiConfig)
-              .metrics(MetricsClient.forHandlers(metrics))
-              .projectFiles(projectFiles)
-              .objectMapper(mapper);
-      if (client != null) {
-        init.client(client);
-      }
+      HandlerInit.Builder init = handlerInit(apiConfig);
       return new AsyncHandlerHarness(this, factory.create(init.build()));
     }
   }

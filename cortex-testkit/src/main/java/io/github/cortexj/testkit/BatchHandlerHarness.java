@@ -214,43 +214,15 @@ public final class BatchHandlerHarness {
   }
 
   /** Builds a {@link BatchHandlerHarness}. Not thread safe. */
-  public static final class Builder {
+  public static final class Builder extends HarnessBuilder<Builder> {
     private final HandlerFactory<BatchHandler> factory;
-    private String apiName;
-    private Map<String, ? extends @Nullable Object> apiConfig = Map.of();
     private @Nullable Map<String, ? extends @Nullable Object> jobConfig;
     private @Nullable JobSpec jobSpec;
-    private RecordingMetricsClient metrics = new RecordingMetricsClient();
-    private ProjectFiles projectFiles = ProjectFiles.none();
-    private @Nullable CortexClient client;
-    private ObjectMapper mapper = new ObjectMapper();
     private @Nullable Instant deadline;
 
     private Builder(HandlerFactory<BatchHandler> factory, String apiName) {
+      super(apiName);
       this.factory = factory;
-      this.apiName = apiName;
-    }
-
-    /**
-     * Sets the API's name in the default job spec (default {@code harness}, or the project API's name).
-     *
-     * @param apiName the name
-     * @return this builder
-     */
-    public Builder apiName(String apiName) {
-      this.apiName = Objects.requireNonNull(apiName, "apiName");
-      return this;
-    }
-
-    /**
-     * Sets the API's config (the {@code handler.config} of cortex.yaml).
-     *
-     * @param config the config
-     * @return this builder
-     */
-    public Builder apiConfig(Map<String, ? extends @Nullable Object> config) {
-      this.apiConfig = Objects.requireNonNull(config, "config");
-      return this;
     }
 
     /**
@@ -273,51 +245,6 @@ public final class BatchHandlerHarness {
      */
     public Builder jobSpec(JobSpec jobSpec) {
       this.jobSpec = Objects.requireNonNull(jobSpec, "jobSpec");
-      return this;
-    }
-
-    /**
-     * Sets the metrics client (default: a new {@link RecordingMetricsClient}).
-     *
-     * @param metrics the client
-     * @return this builder
-     */
-    public Builder metrics(RecordingMetricsClient metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
-      return this;
-    }
-
-    /**
-     * Sets the project files (default none, or the project's).
-     *
-     * @param projectFiles the files
-     * @return this builder
-     */
-    public Builder projectFiles(ProjectFiles projectFiles) {
-      this.projectFiles = Objects.requireNonNull(projectFiles, "projectFiles");
-      return this;
-    }
-
-    /**
-     * Sets the client handed to the handler (default: one that reaches no cluster), for example a
-     * {@link CortexTestCluster#client()} or a mock.
-     *
-     * @param client the client
-     * @return this builder
-     */
-    public Builder client(CortexClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /**
-     * Sets the mapper the handler binds JSON with and items are converted with (default: a plain one).
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;
     }
 
@@ -353,16 +280,7 @@ public final class BatchHandlerHarness {
                 .build();
       }
       Map<String, @Nullable Object> merged = ConfigMerger.merge(apiConfig, jobConfig != null ? jobConfig : spec.config());
-      HandlerInit.Builder init =
-          HandlerInit.builder()
-              .config(merged)
-              .jobSpec(spec)
-              .metrics(MetricsClient.forHandlers(metrics))
-              .projectFiles(projectFiles)
-              .objectMapper(mapper);
-      if (client != null) {
-        init.client(client);
-      }
+      HandlerInit.Builder init = handlerInit(merged).jobSpec(spec);
       BatchHandler handler = factory.create(init.build());
       return new BatchHandlerHarness(this, handler, spec, merged);
     }

@@ -1,6 +1,5 @@
 package io.github.cortexj.testkit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cortexj.core.CortexClient;
 import io.github.cortexj.core.HandlerFactory;
 import io.github.cortexj.core.HandlerInit;
@@ -157,42 +156,14 @@ public final class TaskHarness {
   }
 
   /** Builds a {@link TaskHarness}. Not thread safe. */
-  public static final class Builder {
+  public static final class Builder extends HarnessBuilder<Builder> {
     private final HandlerFactory<Task> factory;
-    private String apiName;
-    private Map<String, ? extends @Nullable Object> apiConfig = Map.of();
     private @Nullable Map<String, ? extends @Nullable Object> jobConfig;
-    private RecordingMetricsClient metrics = new RecordingMetricsClient();
-    private ProjectFiles projectFiles = ProjectFiles.none();
-    private @Nullable CortexClient client;
-    private ObjectMapper mapper = new ObjectMapper();
     private @Nullable Instant deadline;
 
     private Builder(HandlerFactory<Task> factory, String apiName) {
+      super(apiName);
       this.factory = factory;
-      this.apiName = apiName;
-    }
-
-    /**
-     * Sets the API's name every context carries (default {@code harness}, or the project API's name).
-     *
-     * @param apiName the name
-     * @return this builder
-     */
-    public Builder apiName(String apiName) {
-      this.apiName = Objects.requireNonNull(apiName, "apiName");
-      return this;
-    }
-
-    /**
-     * Sets the API's config.
-     *
-     * @param config the config
-     * @return this builder
-     */
-    public Builder apiConfig(Map<String, ? extends @Nullable Object> config) {
-      this.apiConfig = Objects.requireNonNull(config, "config");
-      return this;
     }
 
     /**
@@ -203,50 +174,6 @@ public final class TaskHarness {
      */
     public Builder jobConfig(Map<String, ? extends @Nullable Object> config) {
       this.jobConfig = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /**
-     * Sets the metrics client (default: a new {@link RecordingMetricsClient}).
-     *
-     * @param metrics the client
-     * @return this builder
-     */
-    public Builder metrics(RecordingMetricsClient metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
-      return this;
-    }
-
-    /**
-     * Sets the project files (default none, or the project's).
-     *
-     * @param projectFiles the files
-     * @return this builder
-     */
-    public Builder projectFiles(ProjectFiles projectFiles) {
-      this.projectFiles = Objects.requireNonNull(projectFiles, "projectFiles");
-      return this;
-    }
-
-    /**
-     * Sets the client handed to the task (default: one that reaches no cluster).
-     *
-     * @param client the client
-     * @return this builder
-     */
-    public Builder client(CortexClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /**
-     * Sets the mapper the task's config is bound with (default: a plain one).
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;
     }
 
@@ -270,15 +197,7 @@ public final class TaskHarness {
      */
     public TaskHarness build() throws Exception {
       Map<String, @Nullable Object> merged = ConfigMerger.merge(apiConfig, jobConfig);
-      HandlerInit.Builder init =
-          HandlerInit.builder()
-              .config(merged)
-              .metrics(MetricsClient.forHandlers(metrics))
-              .projectFiles(projectFiles)
-              .objectMapper(mapper);
-      if (client != null) {
-        init.client(client);
-      }
+      HandlerInit.Builder init = handlerInit(merged);
       return new TaskHarness(this, factory.create(init.build()), Collections.unmodifiableMap(merged));
     }
   }
