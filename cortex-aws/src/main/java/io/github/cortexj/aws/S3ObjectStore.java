@@ -11,6 +11,7 @@ import io.github.cortexj.core.backend.ObjectStream;
 import io.github.cortexj.core.backend.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   private final String bucket;
   private final String root;
   private final AtomicBoolean batchDeleteUnsupported = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final @Nullable URI endpoint;
 
   /**
    * Wraps a client the caller already has. Closing this store does not close it.
@@ -73,6 +76,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   private S3ObjectStore(S3Client s3, boolean ownsClient, String bucket, String rootKeyPrefix) {
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.ownsClient = ownsClient;
+    this.endpoint = endpointOverride(s3);
     AwsBackendOptions.validateBucketName(bucket);
     AwsBackendOptions.validateRootKeyPrefix(rootKeyPrefix);
     this.bucket = bucket;
@@ -111,10 +115,11 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   @Override
   public void put(String key, byte[] content, @Nullable String contentType) {
     String fullKey = fullKey(key);
+    ensureOpen("PutObject", fullKey);
     try {
       s3.putObject(putRequest(fullKey, content.length, contentType), RequestBody.fromBytes(content));
     } catch (SdkException e) {
-      throw SdkErrorTranslator.storageError("PutObject", bucket, fullKey, e);
+      throw SdkErrorTranslator.storageError("PutObject", bucket, fullKey, e, endpoint);
     }
   }
 
@@ -124,11 +129,12 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
       throw new IllegalArgumentException("length cannot be negative: " + length);
     }
     String fullKey = fullKey(key);
+    ensureOpen("PutObject", fullKey);
     try {
       // Streamed in chunks: the SDK reads the stream as it sends and does not close it.
       s3.putObject(putRequest(fullKey, length, contentType), RequestBody.fromInputStream(content, length));
     } catch (SdkException e) {
-      throw SdkErrorTranslator.storageError("PutObject", bucket, fullKey, e);
+      throw SdkErrorTranslator.storageError("PutObject", bucket, fullKey, e, endpoint);
     }
   }
 
@@ -156,6 +162,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   public Optional<ObjectStream> open(String key) {
     String fullKey = fullKey(key);
     ResponseInputStream<GetObjectResponse> stream;
+    ensureOpen("GetObject", fullKey);
     try {
       stream = s3.getObject(b -> b.bucket(bucket).key(fullKey));
     } catch (NoSuchKeyException e) {
@@ -164,7 +171,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
       if (SdkErrorTranslator.statusCode(e) == 404 && !isNoSuchBucket(e)) {
         return Optional.empty();
       }
-      throw SdkErrorTranslator.storageError("GetObject", bucket, fullKey, e);
+      throw SdkErrorTranslator.storageError("GetObject", bucket, fullKey, e, endpoint);
     }
     GetObjectResponse response = stream.response();
     long size = response.contentLength() == null ? 0 : response.contentLength();
@@ -177,6 +184,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   public Optional<ObjectInfo> head(String key) {
     String fullKey = fullKey(key);
     HeadObjectResponse response;
+    ensureOpen("HeadObject", fullKey);
     try {
       response = s3.headObject(b -> b.bucket(bucket).key(fullKey));
     } catch (NoSuchKeyException e) {
@@ -186,7 +194,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
       if (SdkErrorTranslator.statusCode(e) == 404) {
         return Optional.empty();
       }
-      throw SdkErrorTranslator.storageError("HeadObject", bucket, fullKey, e);
+      throw SdkErrorTranslator.storageError("HeadObject", bucket, fullKey, e, endpoint);
     }
     long size = response.contentLength() == null ? 0 : response.contentLength();
     return Optional.of(new ObjectInfo(key, size, response.contentType(), seconds(response.lastModified())));
@@ -199,12 +207,13 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
     String fullPrefix = fullPrefix(prefix);
     ListObjectsV2Response response;
+    ensureOpen("ListObjectsV2", fullPrefix);
     try {
       response =
           s3.listObjectsV2(
               b -> b.bucket(bucket).prefix(fullPrefix).maxKeys(maxKeys).continuationToken(continuationToken));
     } catch (SdkException e) {
-      throw SdkErrorTranslator.storageError("ListObjectsV2", bucket, fullPrefix, e);
+      throw SdkErrorTranslator.storageError("ListObjectsV2", bucket, fullPrefix, e, endpoint);
     }
     List<ObjectInfo> objects = new ArrayList<>(response.contents().size());
     for (S3Object object : response.contents()) {
@@ -218,10 +227,11 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   @Override
   public void delete(String key) {
     String fullKey = fullKey(key);
+    ensureOpen("DeleteObject", fullKey);
     try {
       s3.deleteObject(b -> b.bucket(bucket).key(fullKey));
     } catch (SdkException e) {
-      throw SdkErrorTranslator.storageError("DeleteObject", bucket, fullKey, e);
+      throw SdkErrorTranslator.storageError("DeleteObject", bucket, fullKey, e, endpoint);
     }
   }
 
@@ -279,7 +289,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         return identifiers.size() - response.errors().size();
       } catch (SdkException e) {
         if (SdkErrorTranslator.statusCode(e) != 501) {
-          throw SdkErrorTranslator.storageError("DeleteObjects", bucket, fullPrefix, e);
+          throw SdkErrorTranslator.storageError("DeleteObjects", bucket, fullPrefix, e, endpoint);
         }
         // Some S3-compatible servers (S3Proxy among them) refuse the checksum header the SDK must send with
         // DeleteObjects: fall back to one DeleteObject a key, for this store's lifetime.
@@ -291,17 +301,39 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
       try {
         s3.deleteObject(b -> b.bucket(bucket).key(identifier.key()));
       } catch (SdkException e) {
-        throw SdkErrorTranslator.storageError("DeleteObject", bucket, identifier.key(), e);
+        throw SdkErrorTranslator.storageError("DeleteObject", bucket, identifier.key(), e, endpoint);
       }
     }
     return identifiers.size();
   }
 
-  /** Closes the S3 client if this store created it; a client passed to the constructor stays open. */
+  /**
+   * Closes the S3 client if this store created it; a client passed to the constructor stays open. Every later call
+   * fails with {@code storage.closed}; closing again does nothing.
+   */
   @Override
   public void close() {
-    if (ownsClient) {
+    if (closed.compareAndSet(false, true) && ownsClient) {
       s3.close();
+    }
+  }
+
+  /** The compatible server the client talks to, named in errors; {@code null} for AWS (or an unknown client). */
+  private static @Nullable URI endpointOverride(S3Client s3) {
+    try {
+      return s3.serviceClientConfiguration().endpointOverride().orElse(null);
+    } catch (UnsupportedOperationException e) {
+      return null; // a hand-written S3Client need not describe its configuration
+    }
+  }
+
+  /** A closed SDK client fails with a bare {@code IllegalStateException}; this says which store and call. */
+  private void ensureOpen(String operation, String fullKeyOrPrefix) {
+    if (closed.get()) {
+      throw new BackendException(
+          "storage.closed",
+          "S3ObjectStore is closed: cannot " + operation + " on s3://" + bucket + "/" + fullKeyOrPrefix
+              + " (close the client that uses a store before the store)");
     }
   }
 

@@ -13,6 +13,7 @@ import io.github.cortexj.core.backend.ReceiveRequest;
 import io.github.cortexj.core.backend.ReceivedMessage;
 import io.github.cortexj.core.backend.RedrivePolicy;
 import io.github.cortexj.core.backend.SendBatchResult;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -70,6 +73,8 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
   private final boolean ownsClient;
   private final RedrivePolicyJson redrivePolicyJson = new RedrivePolicyJson();
   private final ConcurrentMap<String, String> arnsByUrl = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final @Nullable URI endpoint;
 
   /**
    * Wraps a client the caller already has. Closing this backend does not close it.
@@ -83,6 +88,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
   private SqsQueueBackend(SqsClient sqs, boolean ownsClient) {
     this.sqs = Objects.requireNonNull(sqs, "sqs");
     this.ownsClient = ownsClient;
+    this.endpoint = endpointOverride(sqs);
   }
 
   /**
@@ -98,6 +104,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
 
   @Override
   public String createQueue(QueueSpec spec) {
+    ensureOpen("CreateQueue", spec.name());
     Map<QueueAttributeName, String> attributes = new HashMap<>();
     attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(wholeSeconds(spec.visibilityTimeout())));
     if (spec.fifo()) {
@@ -118,18 +125,19 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
             "queue \"" + spec.name() + "\" already exists with different attributes (CreateQueue)",
             e);
       }
-      throw SdkErrorTranslator.queueError("CreateQueue", spec.name(), e);
+      throw SdkErrorTranslator.queueError("CreateQueue", spec.name(), e, endpoint);
     }
   }
 
   @Override
   public Optional<String> queueUrl(String name) {
+    ensureOpen("GetQueueUrl", name);
     try {
       return Optional.of(sqs.getQueueUrl(b -> b.queueName(name)).queueUrl());
     } catch (QueueDoesNotExistException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      BackendException translated = SdkErrorTranslator.queueError("GetQueueUrl", name, e);
+      BackendException translated = SdkErrorTranslator.queueError("GetQueueUrl", name, e, endpoint);
       if (translated.kind().equals("queue.not_found")) {
         return Optional.empty();
       }
@@ -139,6 +147,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
 
   @Override
   public String queueArn(String queueUrl) {
+    ensureOpen("GetQueueAttributes", queueUrl);
     String cached = arnsByUrl.get(queueUrl);
     if (cached != null) {
       return cached;
@@ -147,7 +156,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
     try {
       response = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN));
     } catch (SdkException e) {
-      throw SdkErrorTranslator.queueError("GetQueueAttributes", queueUrl, e);
+      throw SdkErrorTranslator.queueError("GetQueueAttributes", queueUrl, e, endpoint);
     }
     String arn = response.attributes().get(QueueAttributeName.QUEUE_ARN);
     if (arn == null) {
@@ -161,13 +170,14 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
 
   @Override
   public void deleteQueue(String queueUrl) {
+    ensureOpen("DeleteQueue", queueUrl);
     arnsByUrl.remove(queueUrl);
     try {
       sqs.deleteQueue(b -> b.queueUrl(queueUrl));
     } catch (QueueDoesNotExistException e) {
       // Already gone: deleting is idempotent.
     } catch (SdkException e) {
-      BackendException translated = SdkErrorTranslator.queueError("DeleteQueue", queueUrl, e);
+      BackendException translated = SdkErrorTranslator.queueError("DeleteQueue", queueUrl, e, endpoint);
       if (!translated.kind().equals("queue.not_found")) {
         throw translated;
       }
@@ -176,6 +186,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
 
   @Override
   public String send(String queueUrl, OutgoingMessage message) {
+    ensureOpen("SendMessage", queueUrl);
     BatchLimits.checkMessage(SdkErrorTranslator.queueName(queueUrl), message);
     SendMessageRequest.Builder request =
         SendMessageRequest.builder()
@@ -191,12 +202,13 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
     try {
       return sqs.sendMessage(request.build()).messageId();
     } catch (SdkException e) {
-      throw SdkErrorTranslator.queueError("SendMessage", queueUrl, e);
+      throw SdkErrorTranslator.queueError("SendMessage", queueUrl, e, endpoint);
     }
   }
 
   @Override
   public SendBatchResult sendBatch(String queueUrl, List<OutgoingMessage> messages) {
+    ensureOpen("SendMessageBatch", queueUrl);
     BatchLimits.checkSendBatch(SdkErrorTranslator.queueName(queueUrl), messages);
     List<SendMessageBatchRequestEntry> entries = new ArrayList<>(messages.size());
     for (OutgoingMessage message : messages) {
@@ -217,7 +229,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
     try {
       response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
     } catch (SdkException e) {
-      throw SdkErrorTranslator.queueError("SendMessageBatch", queueUrl, e);
+      throw SdkErrorTranslator.queueError("SendMessageBatch", queueUrl, e, endpoint);
     }
     List<SendBatchResult.Sent> sent = new ArrayList<>(response.successful().size());
     for (SendMessageBatchResultEntry entry : response.successful()) {
@@ -240,6 +252,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
 
   @Override
   public List<ReceivedMessage> receive(String queueUrl, ReceiveRequest request) {
+    ensureOpen("ReceiveMessage", queueUrl);
     List<Message> messages;
     try {
       messages =
@@ -255,7 +268,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
                               Duration.ofSeconds(wholeSeconds(request.waitTime())).plus(RECEIVE_ANSWER_MARGIN))))
               .messages();
     } catch (SdkException e) {
-      throw SdkErrorTranslator.queueError("ReceiveMessage", queueUrl, e);
+      throw SdkErrorTranslator.queueError("ReceiveMessage", queueUrl, e, endpoint);
     }
     List<ReceivedMessage> received = new ArrayList<>(messages.size());
     for (Message message : messages) {
@@ -282,6 +295,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
 
   @Override
   public void changeVisibility(String queueUrl, String receiptHandle, Duration timeout) {
+    ensureOpen("ChangeMessageVisibility", queueUrl);
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("visibility timeout cannot be negative: " + timeout);
     }
@@ -312,7 +326,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
                 + " s; a message stays hidden at most 12 hours after it was received",
             e);
       }
-      throw SdkErrorTranslator.queueError("ChangeMessageVisibility", queueUrl, e);
+      throw SdkErrorTranslator.queueError("ChangeMessageVisibility", queueUrl, e, endpoint);
     }
   }
 
@@ -324,6 +338,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
    */
   @Override
   public void delete(String queueUrl, String receiptHandle) {
+    ensureOpen("DeleteMessage", queueUrl);
     try {
       sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle));
     } catch (SdkException e) {
@@ -333,12 +348,13 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
         log.debug("delete on queue {} with a handle whose message is gone: {}", queueUrl, e.getMessage());
         return;
       }
-      throw SdkErrorTranslator.queueError("DeleteMessage", queueUrl, e);
+      throw SdkErrorTranslator.queueError("DeleteMessage", queueUrl, e, endpoint);
     }
   }
 
   @Override
   public List<String> deleteBatch(String queueUrl, List<String> receiptHandles) {
+    ensureOpen("DeleteMessageBatch", queueUrl);
     BatchLimits.checkEntryCount(SdkErrorTranslator.queueName(queueUrl), receiptHandles.size());
     List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(receiptHandles.size());
     for (int i = 0; i < receiptHandles.size(); i++) {
@@ -349,7 +365,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
     try {
       response = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
     } catch (SdkException e) {
-      throw SdkErrorTranslator.queueError("DeleteMessageBatch", queueUrl, e);
+      throw SdkErrorTranslator.queueError("DeleteMessageBatch", queueUrl, e, endpoint);
     }
     List<String> failed = new ArrayList<>(response.failed().size());
     for (BatchResultErrorEntry entry : response.failed()) {
@@ -360,6 +376,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
 
   @Override
   public QueueCounts counts(String queueUrl) {
+    ensureOpen("GetQueueAttributes", queueUrl);
     Map<QueueAttributeName, String> attributes;
     try {
       attributes =
@@ -371,22 +388,45 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
                               QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
               .attributes();
     } catch (SdkException e) {
-      throw SdkErrorTranslator.queueError("GetQueueAttributes", queueUrl, e);
+      throw SdkErrorTranslator.queueError("GetQueueAttributes", queueUrl, e, endpoint);
     }
     return new QueueCounts(
         parseCount(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
         parseCount(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)));
   }
 
-  /** Closes the SQS client if this backend created it; a client passed to the constructor stays open. */
+  /**
+   * Closes the SQS client if this backend created it; a client passed to the constructor stays open. Every later
+   * call fails with {@code queue.closed}; closing again does nothing.
+   */
   @Override
   public void close() {
-    if (ownsClient) {
+    if (closed.compareAndSet(false, true) && ownsClient) {
       sqs.close();
     }
   }
 
-  private static long parseCount(@org.jspecify.annotations.Nullable String value) {
+  /** The compatible server the client talks to, named in errors; {@code null} for AWS (or an unknown client). */
+  private static @Nullable URI endpointOverride(SqsClient sqs) {
+    try {
+      return sqs.serviceClientConfiguration().endpointOverride().orElse(null);
+    } catch (UnsupportedOperationException e) {
+      return null; // a hand-written SqsClient need not describe its configuration
+    }
+  }
+
+  /** A closed SDK client fails with a bare {@code IllegalStateException}; this says which backend and call. */
+  private void ensureOpen(String operation, String queueUrlOrName) {
+    if (closed.get()) {
+      throw new BackendException(
+          "queue.closed",
+          "SqsQueueBackend is closed: cannot " + operation + " on queue \""
+              + SdkErrorTranslator.queueName(queueUrlOrName) + "\" (close the client that uses a backend before"
+              + " the backend)");
+    }
+  }
+
+  private static long parseCount(@Nullable String value) {
     return value == null ? 0 : Long.parseLong(value);
   }
 

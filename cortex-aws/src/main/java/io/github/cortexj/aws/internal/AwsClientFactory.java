@@ -1,10 +1,12 @@
 package io.github.cortexj.aws.internal;
 
 import io.github.cortexj.aws.AwsBackendOptions;
+import io.github.cortexj.core.backend.BackendException;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -22,11 +24,17 @@ public final class AwsClientFactory {
    *
    * @param options the options
    * @return a new client, owned by the caller
+   * @throws BackendException of kind {@code queue.region_missing} when no region is set and the SDK's region chain
+   *     finds none
    */
   public static SqsClient sqsClient(AwsBackendOptions options) {
     SqsClientBuilder builder = SqsClient.builder();
     common(builder, options);
-    return builder.build();
+    try {
+      return builder.build();
+    } catch (SdkClientException e) {
+      throw regionMissing("queue", "SqsQueueBackend", options, e);
+    }
   }
 
   /**
@@ -34,6 +42,8 @@ public final class AwsClientFactory {
    *
    * @param options the options
    * @return a new client, owned by the caller
+   * @throws BackendException of kind {@code storage.region_missing} when no region is set and the SDK's region
+   *     chain finds none
    */
   public static S3Client s3Client(AwsBackendOptions options) {
     S3ClientBuilder builder =
@@ -42,7 +52,29 @@ public final class AwsClientFactory {
             .requestChecksumCalculation(options.checksumMode().requestChecksumCalculation())
             .responseChecksumValidation(options.checksumMode().responseChecksumValidation());
     common(builder, options);
-    return builder.build();
+    try {
+      return builder.build();
+    } catch (SdkClientException e) {
+      throw regionMissing("storage", "S3ObjectStore", options, e);
+    }
+  }
+
+  /**
+   * Building a client resolves only its region (credentials are loaded at the first call), so a client-side
+   * failure here means the region chain found nothing; any other cause is passed on unchanged.
+   */
+  private static RuntimeException regionMissing(
+      String kindPrefix, String backend, AwsBackendOptions options, SdkClientException e) {
+    String message = e.getMessage();
+    if (options.region() != null || message == null || !message.contains("Unable to load region")) {
+      return e;
+    }
+    return new BackendException(
+        kindPrefix + ".region_missing",
+        backend + " has no AWS region: set AwsBackendOptions.Builder.region (needed for compatible servers too, to"
+            + " sign requests), the AWS_REGION environment variable, the aws.region system property or a region in"
+            + " the AWS profile",
+        e);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.cortexj.aws.internal;
 
 import io.github.cortexj.core.backend.BackendException;
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -15,6 +16,10 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  */
 public final class SdkErrorTranslator {
 
+  private static final String CREDENTIALS_HINT =
+      "set AwsBackendOptions.Builder.credentialsProvider, or credentials for the SDK's default chain (AWS_ACCESS_KEY_ID"
+          + " and AWS_SECRET_ACCESS_KEY, a profile, web identity, a container or instance role); the chain said: ";
+
   private SdkErrorTranslator() {}
 
   /**
@@ -26,10 +31,30 @@ public final class SdkErrorTranslator {
    * @return the exception to throw
    */
   public static BackendException queueError(String operation, String queueUrlOrName, SdkException e) {
+    return queueError(operation, queueUrlOrName, e, null);
+  }
+
+  /**
+   * Translates a failed SQS call, naming the endpoint when the server could not be reached or failed.
+   *
+   * @param operation the SQS action, such as {@code SendMessageBatch}
+   * @param queueUrlOrName the queue's URL or name
+   * @param e the SDK's exception
+   * @param endpoint the endpoint the client was pointed at, or {@code null} for AWS's own
+   * @return the exception to throw
+   */
+  public static BackendException queueError(
+      String operation, String queueUrlOrName, SdkException e, @Nullable URI endpoint) {
     String queue = "queue \"" + queueName(queueUrlOrName) + "\"";
     String code = errorCode(e);
     if (e instanceof QueueDoesNotExistException || code.contains("NonExistentQueue") || code.contains("QueueDoesNotExist")) {
       return new BackendException("queue.not_found", queue + " does not exist (" + operation + ")", e);
+    }
+    if (isCredentialsMissing(e)) {
+      return new BackendException(
+          "queue.credentials_missing",
+          "no AWS credentials for " + queue + " (" + operation + "): " + CREDENTIALS_HINT + detail(e),
+          e);
     }
     if (isAccessDenied(e, code)) {
       return new BackendException(
@@ -37,7 +62,7 @@ public final class SdkErrorTranslator {
     }
     if (isUnavailable(e)) {
       return new BackendException(
-          "queue.unavailable", queue + " is unavailable (" + operation + "): " + detail(e), e);
+          "queue.unavailable", queue + " is unavailable (" + operation + at(endpoint) + "): " + detail(e), e);
     }
     return new BackendException(
         "queue.request_failed", operation + " on " + queue + " failed: " + detail(e), e);
@@ -54,11 +79,32 @@ public final class SdkErrorTranslator {
    */
   public static BackendException storageError(
       String operation, String bucket, @Nullable String key, SdkException e) {
+    return storageError(operation, bucket, key, e, null);
+  }
+
+  /**
+   * Translates a failed S3 call, naming the endpoint when the server could not be reached or failed.
+   *
+   * @param operation the S3 action, such as {@code PutObject}
+   * @param bucket the bucket
+   * @param key the full key (root prefix included), or {@code null} for calls on the bucket
+   * @param e the SDK's exception
+   * @param endpoint the endpoint the client was pointed at, or {@code null} for AWS's own
+   * @return the exception to throw
+   */
+  public static BackendException storageError(
+      String operation, String bucket, @Nullable String key, SdkException e, @Nullable URI endpoint) {
     String target = key == null ? "bucket \"" + bucket + "\"" : "s3://" + bucket + "/" + key;
     String code = errorCode(e);
     if (e instanceof NoSuchBucketException || code.equals("NoSuchBucket")) {
       return new BackendException(
           "storage.bucket_not_found", "bucket \"" + bucket + "\" does not exist (" + operation + ")", e);
+    }
+    if (isCredentialsMissing(e)) {
+      return new BackendException(
+          "storage.credentials_missing",
+          "no AWS credentials for " + target + " (" + operation + "): " + CREDENTIALS_HINT + detail(e),
+          e);
     }
     if (isAccessDenied(e, code)) {
       return new BackendException(
@@ -66,7 +112,7 @@ public final class SdkErrorTranslator {
     }
     if (isUnavailable(e)) {
       return new BackendException(
-          "storage.unavailable", target + " is unavailable (" + operation + "): " + detail(e), e);
+          "storage.unavailable", target + " is unavailable (" + operation + at(endpoint) + "): " + detail(e), e);
     }
     return new BackendException(
         "storage.request_failed", operation + " on " + target + " failed: " + detail(e), e);
@@ -109,6 +155,12 @@ public final class SdkErrorTranslator {
     return slash < 0 ? queueUrlOrName : queueUrlOrName.substring(slash + 1);
   }
 
+  /** The SDK's credential providers fail on the client side, before any request is sent, with this wording. */
+  private static boolean isCredentialsMissing(SdkException e) {
+    String message = e.getMessage();
+    return !(e instanceof AwsServiceException) && message != null && message.startsWith("Unable to load credentials");
+  }
+
   private static boolean isAccessDenied(SdkException e, String code) {
     return statusCode(e) == 403
         || code.equals("AccessDenied")
@@ -124,6 +176,11 @@ public final class SdkErrorTranslator {
     }
     AwsServiceException service = (AwsServiceException) e;
     return service.isThrottlingException() || service.statusCode() >= 500;
+  }
+
+  /** A read timeout or a 5xx does not say where it came from; a compatible server's endpoint is worth naming. */
+  private static String at(@Nullable URI endpoint) {
+    return endpoint == null ? "" : " at " + endpoint;
   }
 
   private static String detail(SdkException e) {

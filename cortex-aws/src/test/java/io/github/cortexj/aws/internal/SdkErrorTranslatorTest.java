@@ -49,6 +49,38 @@ class SdkErrorTranslatorTest {
   }
 
   @Test
+  void unavailableNamesTheCompatibleServersEndpointWhenKnown() {
+    BackendException e =
+        SdkErrorTranslator.queueError(
+            "GetQueueUrl", "jobs.fifo", SdkClientException.create("Read timed out"),
+            java.net.URI.create("http://127.0.0.1:9324"));
+    assertThat(e.kind()).isEqualTo("queue.unavailable");
+    assertThat(e).hasMessage("queue \"jobs.fifo\" is unavailable (GetQueueUrl at http://127.0.0.1:9324): Read timed out");
+  }
+
+  @Test
+  void credentialChainFailureBecomesCredentialsMissingNamingTheQueueAndTheOption() {
+    BackendException e =
+        SdkErrorTranslator.queueError(
+            "GetQueueUrl", URL, SdkClientException.create("Unable to load credentials from any of the providers"));
+    assertThat(e.kind()).isEqualTo("queue.credentials_missing");
+    assertThat(e)
+        .hasMessage("no AWS credentials for queue \"cx_1ee11af4_b_iris_69b1.fifo\" (GetQueueUrl): set"
+            + " AwsBackendOptions.Builder.credentialsProvider, or credentials for the SDK's default chain"
+            + " (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, web identity, a container or instance role);"
+            + " the chain said: Unable to load credentials from any of the providers");
+  }
+
+  @Test
+  void credentialChainFailureOnS3BecomesStorageCredentialsMissingNamingTheKey() {
+    BackendException e =
+        SdkErrorTranslator.storageError(
+            "PutObject", "cortex", "dev/a.txt", SdkClientException.create("Unable to load credentials from x"));
+    assertThat(e.kind()).isEqualTo("storage.credentials_missing");
+    assertThat(e).hasMessageStartingWith("no AWS credentials for s3://cortex/dev/a.txt (PutObject): set");
+  }
+
+  @Test
   void clientSideFailureBecomesUnavailable() {
     BackendException e =
         SdkErrorTranslator.queueError("ReceiveMessage", URL, SdkClientException.create("Unable to execute HTTP request"));
