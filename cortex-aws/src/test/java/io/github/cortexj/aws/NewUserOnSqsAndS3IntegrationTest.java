@@ -2,6 +2,7 @@ package io.github.cortexj.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cortexj.client.EmbeddedCortexClient;
@@ -229,6 +230,8 @@ class NewUserOnSqsAndS3IntegrationTest {
           .hasMessage("bucket \"no-such-bucket\" does not exist (GetObject)");
       assertThatThrownBy(() -> store.list("", null, 10))
           .hasMessage("bucket \"no-such-bucket\" does not exist (ListObjectsV2)");
+      // A HEAD answer has no error code, so a missing bucket looks like a missing key (documented).
+      assertThat(store.head("a")).isEmpty();
     }
   }
 
@@ -262,6 +265,18 @@ class NewUserOnSqsAndS3IntegrationTest {
     } finally {
       proxy.stop();
       context.close();
+    }
+  }
+
+  @Test
+  void serversAsTheTestsStartThemAcceptAnyCredentials() {
+    StaticCredentialsProvider wrong = StaticCredentialsProvider.create(AwsBasicCredentials.create("who", "ever"));
+    try (SqsQueueBackend queues = SqsQueueBackend.create(
+            local().credentialsProvider(wrong).compatibleServer(servers.sqsEndpoint()).build());
+         S3ObjectStore store = S3ObjectStore.create(local().credentialsProvider(wrong)
+            .compatibleServer(servers.s3Endpoint()).bucket(LocalAwsServers.BUCKET).build())) {
+      assertThat(queues.queueUrl("cx_none-" + UUID.randomUUID() + ".fifo")).isEmpty();
+      assertThat(store.head("none-" + UUID.randomUUID())).isEmpty();
     }
   }
 
@@ -367,7 +382,7 @@ class NewUserOnSqsAndS3IntegrationTest {
 
   @Test
   @Timeout(60)
-  void closingTheBackendsBeforeTheClientMakesTheClientsCloseFailNamingTheClosedStore() throws Exception {
+  void closingTheBackendsBeforeTheClientFailsOnlyWithATypedErrorNamingTheClosedBackend() throws Exception {
     SqsQueueBackend queues = SqsQueueBackend.create(local().compatibleServer(servers.sqsEndpoint()).build());
     S3ObjectStore store = S3ObjectStore.create(local().compatibleServer(servers.s3Endpoint())
         .bucket(LocalAwsServers.BUCKET).rootKeyPrefix("order-" + UUID.randomUUID() + "/").build());
@@ -391,9 +406,16 @@ class NewUserOnSqsAndS3IntegrationTest {
     queues.close();
     store.close();
 
-    // Closing the client ends the running job, which needs the store: the wrong order is named as such.
-    assertThatThrownBy(cortex::close)
-        .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind()).isEqualTo("storage.closed"))
-        .hasMessageStartingWith("S3ObjectStore is closed: cannot ");
+    // Closing the client ends the running job, which needs the store; the batch ticker may have met the closed
+    // queue backend first and ended the job itself. Either way nothing but a typed error naming the closed
+    // backend may come out.
+    Throwable thrown = catchThrowable(cortex::close);
+    assertThat(thrown).satisfiesAnyOf(
+        t -> assertThat(t).isNull(),
+        t -> assertThat(t).isInstanceOfSatisfying(BackendException.class,
+            e -> assertThat(e.kind()).isIn("storage.closed", "queue.closed")));
+    if (thrown != null) {
+      assertThat(thrown.getMessage()).containsPattern("^(S3ObjectStore|SqsQueueBackend) is closed: cannot ");
+    }
   }
 }
