@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cortexj.core.JobSpec;
 import io.github.cortexj.core.JobStatus;
 import io.github.cortexj.core.backend.BackendException;
-import io.github.cortexj.core.backend.ObjectInfo;
-import io.github.cortexj.core.backend.ObjectPage;
 import io.github.cortexj.core.backend.ObjectStore;
-import io.github.cortexj.core.backend.ObjectStream;
-import io.github.cortexj.core.backend.StoredObject;
 import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.job.JobSubmission;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,18 +86,12 @@ class SucceededGroupsTest {
   }
 
   /** A store whose first write of a group of successes fails, as an S3 PUT may. */
-  private static final class FailingGroupWrite implements ObjectStore {
-    private final ObjectStore delegate;
+  private static final class FailingGroupWrite extends ForwardingObjectStore {
     private final AtomicBoolean failedOnce;
 
     FailingGroupWrite(ObjectStore delegate, AtomicBoolean failedOnce) {
-      this.delegate = delegate;
+      super(delegate);
       this.failedOnce = failedOnce;
-    }
-
-    @Override
-    public String bucket() {
-      return delegate.bucket();
     }
 
     @Override
@@ -112,41 +100,6 @@ class SucceededGroupsTest {
         throw new BackendException("storage.unavailable", "injected failure writing " + key);
       }
       delegate.put(key, content, contentType);
-    }
-
-    @Override
-    public void put(String key, InputStream content, long length, @Nullable String contentType) {
-      delegate.put(key, content, length, contentType);
-    }
-
-    @Override
-    public Optional<StoredObject> get(String key) {
-      return delegate.get(key);
-    }
-
-    @Override
-    public Optional<ObjectStream> open(String key) {
-      return delegate.open(key);
-    }
-
-    @Override
-    public Optional<ObjectInfo> head(String key) {
-      return delegate.head(key);
-    }
-
-    @Override
-    public ObjectPage list(String prefix, @Nullable String continuationToken, int maxKeys) {
-      return delegate.list(prefix, continuationToken, maxKeys);
-    }
-
-    @Override
-    public void delete(String key) {
-      delegate.delete(key);
-    }
-
-    @Override
-    public int deleteByPrefix(String prefix) {
-      return delegate.deleteByPrefix(prefix);
     }
   }
 }

@@ -382,9 +382,21 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    asyncRuntime.close();
-    tasks.close();
-    runtime.close();
+    // Every part is closed and every owned thread stopped even when one part fails (a backend closed first, or
+    // down at shutdown); the first failure is thrown at the end, with the others suppressed.
+    RuntimeException failure = null;
+    for (AutoCloseable part : new AutoCloseable[] {asyncRuntime, tasks, runtime}) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        RuntimeException unchecked = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        if (failure == null) {
+          failure = unchecked;
+        } else {
+          failure.addSuppressed(unchecked);
+        }
+      }
+    }
     for (ExecutorService executor : new ExecutorService[] {ownedExecutor, ownedReplicaExecutor}) {
       if (executor != null) {
         executor.shutdownNow();
@@ -394,6 +406,9 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
           Thread.currentThread().interrupt();
         }
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -479,14 +479,28 @@ public final class BatchJobs implements AutoCloseable {
    */
   public void close(Duration wait) {
     closed = true;
-    for (JobRun run : runs.values()) {
-      ending.end(run, JobStatus.STOPPED, null);
+    try {
+      // Each job is stopped on its own: a store or queue that fails for one (a backend already closed, S3 down at
+      // shutdown) must not leave the others, their workers or the ticker running.
+      for (JobRun run : runs.values()) {
+        try {
+          ending.end(run, JobStatus.STOPPED, null);
+        } catch (RuntimeException e) {
+          LOG.warn("job {} of {} was stopped, but its status could not be recorded: {}", run.spec().jobId(),
+              run.spec().apiName(), e.getMessage());
+        }
+      }
+      for (JobRun run : runs.values()) {
+        run.awaitTasks(wait);
+        try {
+          ending.releaseQueuesNow(run); // also when a handler ignored its interrupt past the wait
+        } catch (RuntimeException e) {
+          LOG.warn("the queues of job {} could not be deleted: {}", run.spec().jobId(), e.getMessage());
+        }
+      }
+    } finally {
+      ticker.shutdownNow();
     }
-    for (JobRun run : runs.values()) {
-      run.awaitTasks(wait);
-      ending.releaseQueuesNow(run); // also when a handler ignored its interrupt past the wait
-    }
-    ticker.shutdownNow();
   }
 
   @Override
