@@ -198,8 +198,41 @@ class CortexCommandTest {
 
     Run run = run("project", "zip", "-o", "no/such/dir/p.zip");
 
+    assertThat(run)
+        .isEqualTo(
+            new Run(
+                1,
+                "",
+                "error: " + project.resolve("no/such/dir/p.zip") + ": cannot write the zip: directory "
+                    + project.resolve("no/such/dir") + " does not exist\n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"build", "build/"})
+  void projectZipToADirectoryNamesTheFileToGiveAndLeavesTheDirectory(String output) throws Exception {
+    write("cortex.yaml", VALID);
+    Path build = Files.createDirectories(project.resolve("build"));
+
+    Run run = run("project", "zip", "-o", output);
+
+    assertThat(run)
+        .isEqualTo(
+            new Run(
+                1,
+                "",
+                "error: " + build + ": is a directory; -o takes the zip file to write, for example "
+                    + build.resolve("project.zip") + "\n"));
+    assertThat(build).isEmptyDirectory();
+  }
+
+  @Test
+  void projectZipToTheProjectRootItselfNamesTheFileToGive() throws Exception {
+    write("cortex.yaml", VALID);
+
+    Run run = run("project", "zip", "-o", ".");
+
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("error: java.nio.file.NoSuchFileException: ");
+    assertThat(run.err()).startsWith("error: ").contains(": is a directory; -o takes the zip file to write");
   }
 
   @Test

@@ -6,8 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
@@ -141,7 +144,7 @@ public final class CliConfigFile {
       }
     } catch (IOException e) {
       deleteQuietly(temporary);
-      throw new CliConfigException(CliConfigException.IO_ERROR, path + ": cannot write the CLI config: " + e, e);
+      throw new CliConfigException(CliConfigException.IO_ERROR, path + ": cannot write the CLI config: " + reason(e), e);
     }
   }
 
@@ -161,6 +164,9 @@ public final class CliConfigFile {
   }
 
   private String readText() {
+    if (Files.isDirectory(path)) {
+      throw new CliConfigException(CliConfigException.IO_ERROR, path + ": cannot read the CLI config: it is a directory");
+    }
     try {
       byte[] bytes = Files.readAllBytes(path);
       return StandardCharsets.UTF_8
@@ -172,8 +178,23 @@ public final class CliConfigFile {
     } catch (CharacterCodingException e) {
       throw new CliConfigException(CliConfigException.INVALID, path + ": is not valid UTF-8", e);
     } catch (IOException e) {
-      throw new CliConfigException(CliConfigException.IO_ERROR, path + ": cannot read the CLI config: " + e, e);
+      throw new CliConfigException(CliConfigException.IO_ERROR, path + ": cannot read the CLI config: " + reason(e), e);
     }
+  }
+
+  /** Says why a file operation failed in words, not as a Java exception name. */
+  private static String reason(IOException e) {
+    if (e instanceof FileAlreadyExistsException exists && exists.getFile() != null) {
+      // Files.createDirectories found a file where a directory of the path should be.
+      return exists.getFile() + " is not a directory";
+    }
+    if (e instanceof AccessDeniedException denied && denied.getFile() != null) {
+      return denied.getFile() + ": permission denied";
+    }
+    if (e instanceof NoSuchFileException missing && missing.getFile() != null) {
+      return missing.getFile() + ": no such file or directory";
+    }
+    return e.toString();
   }
 
   private static void deleteQuietly(@Nullable Path file) {

@@ -247,4 +247,24 @@ class CliConfigFileTest {
         .extracting(e -> ((CliConfigException) e).kind())
         .isEqualTo("cliconfig.io_error");
   }
+
+  @Test
+  void locationUnderAFileNamesThatFileAsNotADirectory() throws Exception {
+    Files.writeString(dir.resolve("blocker"), "a file, not a directory");
+    CliConfigFile file = CliConfigFile.at(dir.resolve("blocker/cli.yaml"));
+
+    assertThatThrownBy(() -> file.save(CliConfig.localOnly()))
+        .hasMessage(file.path() + ": cannot write the CLI config: " + dir.resolve("blocker") + " is not a directory");
+  }
+
+  @Test
+  void directoryInPlaceOfTheFileIsAnIoErrorSayingSo() throws Exception {
+    Files.createDirectories(dir.resolve("cli.yaml"));
+
+    assertThatThrownBy(file()::load)
+        .isInstanceOf(CliConfigException.class)
+        .hasMessage(file().path() + ": cannot read the CLI config: it is a directory")
+        .extracting(e -> ((CliConfigException) e).kind())
+        .isEqualTo("cliconfig.io_error");
+  }
 }

@@ -2,7 +2,13 @@ package io.github.cortexj.server.internal.cli;
 
 import io.github.cortexj.core.CortexException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.Objects;
@@ -43,9 +49,45 @@ abstract class CliCommand implements Callable<Integer> {
       report(e.getMessage(), e);
       return 1;
     } catch (Exception e) {
-      report(e.toString(), e);
+      report(describe(e), e);
       return 1;
     }
+  }
+
+  /**
+   * Describes a failure for one {@code error:} line: a file system error as {@code <file>: <reason>} (Java's
+   * exception names mean nothing to a command line user), anything else as its {@code toString()}.
+   */
+  static String describe(Exception e) {
+    if (!(e instanceof FileSystemException failure) || failure.getFile() == null) {
+      return e.toString();
+    }
+    String other = failure.getOtherFile();
+    String files = other == null ? failure.getFile() : failure.getFile() + " -> " + other;
+    String reason = failure.getReason();
+    if (reason == null) {
+      reason = reasonOf(failure);
+    }
+    return files + ": " + reason;
+  }
+
+  private static String reasonOf(FileSystemException failure) {
+    if (failure instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (failure instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (failure instanceof FileAlreadyExistsException) {
+      return "already exists";
+    }
+    if (failure instanceof NotDirectoryException) {
+      return "not a directory";
+    }
+    if (failure instanceof DirectoryNotEmptyException) {
+      return "directory not empty";
+    }
+    return failure.getClass().getSimpleName();
   }
 
   private void report(String message, Exception e) {

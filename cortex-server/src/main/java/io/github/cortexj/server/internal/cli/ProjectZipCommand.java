@@ -1,6 +1,8 @@
 package io.github.cortexj.server.internal.cli;
 
+import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.project.Project;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,15 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:written", "1:the project cannot be loaded or the zip cannot be written", "2:wrong usage"})
 public final class ProjectZipCommand extends ProjectFilesCommand {
 
+  /** The kind of the error for an {@code -o} that names a directory instead of the zip file. */
+  static final String OUTPUT_IS_DIRECTORY_KIND = "cli.output_is_directory";
+
+  /** The kind of the error for a zip that could not be written (permissions, a full disk, ...). */
+  static final String WRITE_FAILED_KIND = "cli.output_not_written";
+
+  /** The kind of the error for an {@code -o} whose directory does not exist. */
+  static final String OUTPUT_DIRECTORY_MISSING_KIND = "cli.output_directory_missing";
+
   @Option(
       names = {"-o", "--output"},
       required = true,
@@ -34,8 +45,29 @@ public final class ProjectZipCommand extends ProjectFilesCommand {
   @Override
   int execute() throws Exception {
     Project project = loadProject();
-    Path target = resolve(output).toAbsolutePath();
-    Path directory = Objects.requireNonNull(target.getParent(), "an absolute file path has a parent");
+    Path target = resolve(output).toAbsolutePath().normalize();
+    if (Files.isDirectory(target)) {
+      throw new CortexException(
+          OUTPUT_IS_DIRECTORY_KIND,
+          target + ": is a directory; -o takes the zip file to write, for example " + target.resolve("project.zip"));
+    }
+    Path directory = Objects.requireNonNull(target.getParent(), "a file path that is not a directory has a parent");
+    if (!Files.isDirectory(directory)) {
+      throw new CortexException(
+          OUTPUT_DIRECTORY_MISSING_KIND,
+          target + ": cannot write the zip: directory " + directory + " does not exist");
+    }
+    try {
+      write(project, target, directory);
+    } catch (IOException e) {
+      throw new CortexException(WRITE_FAILED_KIND, target + ": cannot write the zip: " + describe(e), e);
+    }
+    out().println(project.projectId());
+    out().flush();
+    return 0;
+  }
+
+  private static void write(Project project, Path target, Path directory) throws IOException {
     // Write next to the target and move it into place, so that a failure never leaves half a zip behind.
     Path partial = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
     try {
@@ -46,8 +78,5 @@ public final class ProjectZipCommand extends ProjectFilesCommand {
     } finally {
       Files.deleteIfExists(partial);
     }
-    out().println(project.projectId());
-    out().flush();
-    return 0;
   }
 }
