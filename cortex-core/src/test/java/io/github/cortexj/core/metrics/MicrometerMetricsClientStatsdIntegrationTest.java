@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,11 +90,18 @@ class MicrometerMetricsClientStatsdIntegrationTest {
     receiver.close();
   }
 
-  /** Receives datagrams until one holds a line starting with {@code prefix}; returns that line. */
+  /**
+   * Receives datagrams until one holds a line starting with {@code prefix}, for at most 10 seconds in all (other
+   * lines, such as the re-sent probe gauge, keep arriving); returns that line.
+   */
   private String receiveLineStartingWith(String prefix) throws IOException {
     List<String> seen = new ArrayList<>();
     byte[] buffer = new byte[2048];
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no line starting with " + prefix + " arrived within 10 s; saw " + seen);
+      }
       DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
       try {
         receiver.receive(packet);

@@ -273,7 +273,14 @@ public final class TaskJobs implements AutoCloseable {
     ticker.shutdownNow();
     List<TaskRun> open = new ArrayList<>(runs.values());
     for (TaskRun run : open) {
-      ending.end(run, JobStatus.STOPPED, null);
+      try {
+        ending.end(run, JobStatus.STOPPED, null);
+      } catch (RuntimeException e) {
+        // Stopped all the same: a store that fails for one task (closed first, down at shutdown) must not leave
+        // the others running.
+        LOG.warn("task {} of {} was stopped, but its status could not be recorded: {}", run.spec().jobId(),
+            run.spec().apiName(), e.getMessage());
+      }
     }
     long deadline = System.nanoTime() + wait.toNanos();
     for (TaskRun run : open) {
