@@ -34,6 +34,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -83,6 +85,8 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
   private final @Nullable ExecutorService ownedExecutor;
   private final @Nullable ExecutorService ownedReplicaExecutor;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final List<OwnedThreads> ownedThreads =
+      List.of(new OwnedThreads("cortex-worker-"), new OwnedThreads("cortex-async-replica-"));
 
   private EmbeddedCortexClient(Builder builder) {
     Clock clock = builder.clock;
@@ -130,22 +134,46 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
     this.registry = new ApiRegistry(runtime, asyncRuntime, tasks);
   }
 
-  private static ExecutorService newReplicaPool() {
-    return Executors.newCachedThreadPool(daemonThreads("cortex-async-replica-"));
+  private ExecutorService newReplicaPool() {
+    return Executors.newCachedThreadPool(ownedThreads.get(1));
   }
 
-  private static ExecutorService newWorkerPool(int threads) {
-    return Executors.newFixedThreadPool(threads, daemonThreads("cortex-worker-"));
+  private ExecutorService newWorkerPool(int threads) {
+    return Executors.newFixedThreadPool(threads, ownedThreads.get(0));
   }
 
-  /** Names the client's own threads {@code <prefix>1, <prefix>2, ...}; daemons, so they never hold the JVM up. */
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
+  /**
+   * Names the client's own threads {@code <prefix>1, <prefix>2, ...} (daemons, so they never hold the JVM up) and
+   * remembers them, so that {@code close()} can wait until they have ended: an executor reports termination while
+   * its last thread is still on its way out.
+   */
+  private static final class OwnedThreads implements ThreadFactory {
+    private final String prefix;
+    private final AtomicInteger count = new AtomicInteger();
+    private final Queue<Thread> created = new ConcurrentLinkedQueue<>();
+
+    OwnedThreads(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable runnable) {
       Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
+      created.add(thread);
       return thread;
-    };
+    }
+
+    /** Waits until every thread made so far has ended, or the deadline ({@link System#nanoTime()}) has passed. */
+    void join(long deadlineNanos) throws InterruptedException {
+      for (Thread thread : created) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedJoin(thread, left);
+      }
+    }
   }
 
   /**
@@ -397,15 +425,19 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
         }
       }
     }
-    for (ExecutorService executor : new ExecutorService[] {ownedExecutor, ownedReplicaExecutor}) {
-      if (executor != null) {
-        executor.shutdownNow();
-        try {
-          executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try {
+      for (ExecutorService executor : new ExecutorService[] {ownedExecutor, ownedReplicaExecutor}) {
+        if (executor != null) {
+          executor.shutdownNow();
+          executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
       }
+      for (OwnedThreads threads : ownedThreads) {
+        threads.join(deadline);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     if (failure != null) {
       throw failure;

@@ -294,14 +294,24 @@ public final class BatchJobs implements AutoCloseable {
     spec(api, jobId);
     JobStatus status = settings.jobStore().status(api, jobId).status();
     if (status.isTerminal()) {
-      throw new CortexException(
-          "job.job_is_not_in_progress",
-          "cannot stop BatchAPI job " + jobId + " because it is not in progress (it is " + status.code() + ")");
+      throw notInProgress(jobId, status);
     }
     JobRun run = runs.get(key(api, jobId));
     if (run == null || !ending.end(run, JobStatus.STOPPED, null)) {
+      // This process ended the run a moment ago (its end may not be in the store yet): a stop marker now would
+      // turn a job whose onJobComplete has run into a stopped one, so it is refused as for any ended job.
+      JobStatus ended = run == null ? null : run.endStatus();
+      if (ended != null && ended != JobStatus.STOPPED) {
+        throw notInProgress(jobId, ended);
+      }
       settings.jobStore().writeMarker(api, jobId, JobStatus.STOPPED);
     }
+  }
+
+  private static CortexException notInProgress(String jobId, JobStatus status) {
+    return new CortexException(
+        "job.job_is_not_in_progress",
+        "cannot stop BatchAPI job " + jobId + " because it is not in progress (it is " + status.code() + ")");
   }
 
   /** Stops every job of an API that is in progress, as deleting the API does. */

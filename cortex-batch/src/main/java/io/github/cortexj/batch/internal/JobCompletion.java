@@ -99,11 +99,13 @@ final class JobCompletion {
       run.remove(inFlight);
       Thread.interrupted();
     }
+    // The end is recorded before anything else, so that a stop arriving once onJobComplete has returned finds the
+    // run ended and is refused, instead of turning a completed job into a stopped one.
+    ending.end(run, status, error, counts); // the counts cannot change any more: every batch has ended
     try {
       settings.queues().delete(url, message.receiptHandle());
     } catch (RuntimeException e) {
       LOG.debug("completion message of job {} already gone: {}", spec.jobId(), e.getMessage());
     }
-    ending.end(run, status, error, counts); // the counts cannot change any more: every batch has ended
   }
 }
