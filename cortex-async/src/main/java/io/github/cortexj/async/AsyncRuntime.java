@@ -4,6 +4,7 @@ import io.github.cortexj.async.internal.runtime.AsyncApiRun;
 import io.github.cortexj.async.internal.runtime.RuntimeSettings;
 import io.github.cortexj.async.internal.runtime.WorkloadKeys;
 import io.github.cortexj.async.internal.runtime.WorkloadStore;
+import io.github.cortexj.core.backend.BackendException;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.backend.QueueBackend;
 import io.github.cortexj.core.backend.QueueNames;
@@ -158,7 +159,17 @@ public final class AsyncRuntime implements AutoCloseable {
    * @throws io.github.cortexj.core.job.DuplicateRequestIdException when the API already holds that id
    */
   public String submit(String apiName, byte[] payload, String contentType, @Nullable String requestId) {
-    return run(apiName).submit(payload, contentType, requestId);
+    AsyncApiRun run = run(apiName);
+    try {
+      return run.submit(payload, contentType, requestId);
+    } catch (BackendException e) {
+      if (runs.get(apiName) != run) {
+        // the API was deleted (its queue with it) while the request was being stored: answer as for an API that
+        // is not deployed, not with the missing queue; what was stored has been removed
+        throw new ApiNotDeployedException(apiName);
+      }
+      throw e;
+    }
   }
 
   /**

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentUseTest {
 
   private static final int CALLERS = 8;
-  private static final int ROUNDS = 4;
+  private static final int ROUNDS = Integer.getInteger("concurrentUse.rounds", 4);
   private static final Duration ROUND_TIME = Duration.ofMillis(1500);
   private static final Duration END_WAIT = Duration.ofSeconds(30);
   private static final List<String> BATCH_APIS = List.of("b0", "b1", "b2");
@@ -274,7 +274,9 @@ class ConcurrentUseTest {
 
                   @Override
                   public void onJobComplete(JobSummary summary) {
-                    completionStarts.putIfAbsent(summary.jobId(), System.nanoTime());
+                    if (!Thread.currentThread().isInterrupted()) { // else a stop raced it and interrupts it
+                      completionStarts.putIfAbsent(summary.jobId(), System.nanoTime());
+                    }
                     completions.computeIfAbsent(summary.jobId(), id -> new AtomicInteger()).incrementAndGet();
                   }
                 }));

@@ -68,6 +68,13 @@ final class JobCompletion {
             settings.renewalPeriod());
     InFlightBatch inFlight = new InFlightBatch(message.messageId(), Thread.currentThread(), renewer, null);
     run.add(inFlight);
+    // A stop may have ended the run since the claim above; checked again now that the completion is registered in
+    // flight, so a stop either is seen here (and onJobComplete never starts) or interrupts onJobComplete.
+    if (run.isEnded()) {
+      inFlight.finish();
+      run.remove(inFlight);
+      return;
+    }
     long failedItems = 0;
     if (counts.failed() > 0) {
       for (FailedBatch failed : store.failedBatches(spec.apiName(), spec.jobId())) {
