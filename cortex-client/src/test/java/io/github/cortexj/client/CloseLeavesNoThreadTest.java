@@ -27,7 +27,7 @@ class CloseLeavesNoThreadTest {
 
   @Test
   void noWorkerOrReplicaThreadIsAliveOnceCloseReturns() throws Exception {
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 10; i++) {
       EmbeddedCortexClient client = EmbeddedCortexClient.builder().workerThreads(4).build();
       client.createApi(
           ApiSpec.async("echo").handlerClass("unused.Placeholder").build(),
