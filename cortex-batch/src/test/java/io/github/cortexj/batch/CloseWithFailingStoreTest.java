@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.github.cortexj.core.backend.BackendException;
 import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.job.JobSubmission;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ class CloseWithFailingStoreTest {
         (batch, context) -> {
           running.countDown();
           try {
-            Thread.sleep(Duration.ofMinutes(5).toMillis());
+            new CountDownLatch(1).await(); // until interrupted
           } catch (InterruptedException e) {
             interrupted.countDown();
             Thread.currentThread().interrupt();

@@ -24,6 +24,7 @@ import io.github.cortexj.core.job.DryRunResult;
 import io.github.cortexj.core.job.FailedBatch;
 import io.github.cortexj.core.job.JobSubmission;
 import io.github.cortexj.core.metrics.MetricsClient;
+import io.github.cortexj.core.runtime.QueueRuntimeBuilder;
 import io.github.cortexj.core.spec.ApiKind;
 import io.github.cortexj.core.spec.ApiSpec;
 import io.github.cortexj.task.TaskRuntime;
@@ -74,9 +75,6 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
 
   /** The kind of the error a call that would change the cluster raises after {@link #close()}. */
   public static final String CLOSED = "embedded.closed";
-
-  /** The longest {@link Builder#pollWait(Duration)}: what a queue receive accepts (SQS's 20 seconds). */
-  private static final Duration MAX_POLL_WAIT = Duration.ofSeconds(20);
 
   private final BatchRuntime runtime;
   private final AsyncRuntime asyncRuntime;
@@ -160,6 +158,9 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
     public Thread newThread(Runnable runnable) {
       Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
+      // Forget threads that have ended: the replica pool makes new threads as idle ones expire, for as long as
+      // the client lives, and only the ones still alive matter to close().
+      created.removeIf(ended -> ended.getState() == Thread.State.TERMINATED);
       created.add(thread);
       return thread;
     }
@@ -584,10 +585,7 @@ public final class EmbeddedCortexClient implements CloseableCortexClient {
      * @return this builder
      */
     public Builder pollWait(Duration pollWait) {
-      if (Objects.requireNonNull(pollWait, "pollWait").isNegative() || pollWait.compareTo(MAX_POLL_WAIT) > 0) {
-        throw new IllegalArgumentException("pollWait must be between 0 and 20 seconds (got " + pollWait + ")");
-      }
-      this.pollWait = pollWait;
+      this.pollWait = QueueRuntimeBuilder.checkPollWait(pollWait);
       return this;
     }
 

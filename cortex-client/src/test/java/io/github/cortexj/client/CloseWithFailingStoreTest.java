@@ -130,7 +130,7 @@ class CloseWithFailingStoreTest {
     threads.add(Thread.currentThread());
     running.countDown();
     try {
-      Thread.sleep(Duration.ofMinutes(5).toMillis());
+      new CountDownLatch(1).await(); // until interrupted
     } catch (InterruptedException e) {
       interrupted.countDown();
       Thread.currentThread().interrupt();

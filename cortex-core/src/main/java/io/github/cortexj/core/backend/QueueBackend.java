@@ -27,6 +27,9 @@ public interface QueueBackend {
   /** The longest visibility timeout SQS accepts: 12 hours. */
   Duration MAX_VISIBILITY_TIMEOUT = Duration.ofHours(12);
 
+  /** The longest a receive may wait for a message, as SQS's {@code WaitTimeSeconds}: 20 seconds. */
+  Duration MAX_WAIT_TIME = Duration.ofSeconds(20);
+
   /**
    * Returns the size SQS counts for a message body against {@link #MAX_MESSAGE_BYTES}: its length in UTF-8, as
    * {@link String#getBytes(java.nio.charset.Charset)} encodes it, counted without encoding it. Callers that build

@@ -19,7 +19,7 @@ public record ReceiveRequest(int maxMessages, Duration waitTime, Duration visibi
     if (maxMessages < 1 || maxMessages > QueueBackend.MAX_BATCH_ENTRIES) {
       throw new IllegalArgumentException("maxMessages must be between 1 and 10 (got " + maxMessages + ")");
     }
-    if (waitTime.isNegative() || waitTime.compareTo(Duration.ofSeconds(20)) > 0) {
+    if (waitTime.isNegative() || waitTime.compareTo(QueueBackend.MAX_WAIT_TIME) > 0) {
       throw new IllegalArgumentException("waitTime must be between 0 and 20 seconds (got " + waitTime + ")");
     }
     if (visibilityTimeout.isNegative()

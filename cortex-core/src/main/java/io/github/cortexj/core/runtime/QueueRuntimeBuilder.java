@@ -16,9 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class QueueRuntimeBuilder<B extends QueueRuntimeBuilder<B>> extends RuntimeBuilder<B> {
 
-  /** The longest a receive may wait, as SQS's {@code WaitTimeSeconds}. */
-  private static final Duration MAX_POLL_WAIT = Duration.ofSeconds(20);
-
   private @Nullable QueueBackend queues;
   private String clusterName = "cortex";
   private Duration pollWait = Duration.ofMillis(200);
@@ -65,11 +62,23 @@ public abstract class QueueRuntimeBuilder<B extends QueueRuntimeBuilder<B>> exte
    * @throws IllegalArgumentException when out of range (every receive would fail)
    */
   public B pollWait(Duration pollWait) {
-    if (Objects.requireNonNull(pollWait, "pollWait").isNegative() || pollWait.compareTo(MAX_POLL_WAIT) > 0) {
+    this.pollWait = checkPollWait(pollWait);
+    return self();
+  }
+
+  /**
+   * Checks a poll wait as every runtime's builder does, for builders that take one to pass on later.
+   *
+   * @param pollWait the wait
+   * @return the wait
+   * @throws IllegalArgumentException when outside 0 to {@link QueueBackend#MAX_WAIT_TIME} (every receive would fail)
+   */
+  public static Duration checkPollWait(Duration pollWait) {
+    if (Objects.requireNonNull(pollWait, "pollWait").isNegative()
+        || pollWait.compareTo(QueueBackend.MAX_WAIT_TIME) > 0) {
       throw new IllegalArgumentException("pollWait must be between 0 and 20 seconds (got " + pollWait + ")");
     }
-    this.pollWait = pollWait;
-    return self();
+    return pollWait;
   }
 
   /**
