@@ -75,6 +75,34 @@ class EnvCommandTest {
   }
 
   @Test
+  void listWarnsWhenTheDefaultNamesNoEnvironment() throws Exception {
+    writeConfig("default_environment: gone\nenvironments:\n  - {name: dev, operator_endpoint: local}\n");
+
+    assertThat(run("env", "list"))
+        .isEqualTo(
+            new Run(
+                0,
+                "environment  operator endpoint\n"
+                    + "dev          local\n\n"
+                    + "warning: the default environment gone is not configured; set another with"
+                    + " `cortex env default <name>`\n",
+                ""));
+  }
+
+  @Test
+  void listQuotesNamesWithSpacesInTheTable() throws Exception {
+    writeConfig(
+        "default_environment: my env\nenvironments:\n  - {name: my env, operator_endpoint: local}\n"
+            + "  - {name: dev, operator_endpoint: local}\n");
+
+    assertThat(run("env", "list").out())
+        .isEqualTo(
+            "environment         operator endpoint\n"
+                + "\"my env\" (default)  local\n"
+                + "dev                 local\n");
+  }
+
+  @Test
   void listAsJsonPrintsCortexsShape() throws Exception {
     writeConfig(
         "default_environment: prod\nenvironments:\n  - {name: dev, operator_endpoint: local}\n"

@@ -1,5 +1,6 @@
 package io.github.cortexj.server.internal.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,7 +64,7 @@ public final class EnvListCommand extends EnvSubcommand {
     names.add("environment");
     for (Environment environment : config.environments()) {
       boolean isDefault = environment.name().equals(config.defaultEnvironment());
-      names.add(environment.name() + (isDefault ? " (default)" : ""));
+      names.add(shown(environment.name()) + (isDefault ? " (default)" : ""));
     }
     int width = names.stream().mapToInt(String::length).max().orElse(0) + 2;
     StringBuilder table = new StringBuilder(pad(names.get(0), width)).append("operator endpoint");
@@ -73,7 +74,27 @@ public final class EnvListCommand extends EnvSubcommand {
     if (config.environments().isEmpty()) {
       table.append("\n(no environment configured)");
     }
+    String defaultName = config.defaultEnvironment();
+    if (defaultName != null && config.environments().stream().noneMatch(e -> e.name().equals(defaultName))) {
+      // Cortex's CLI keeps such a default; every command that relies on it would then fail to find it.
+      table
+          .append("\n\nwarning: the default environment ")
+          .append(shown(defaultName))
+          .append(" is not configured; set another with `cortex env default <name>`");
+    }
     return table.toString();
+  }
+
+  /** A name as the table shows it: quoted when it has a space or is empty, so that columns stay readable. */
+  private static String shown(String name) {
+    if (!name.isEmpty() && name.chars().noneMatch(Character::isWhitespace)) {
+      return name;
+    }
+    try {
+      return JSON.writeValueAsString(name);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a string is always JSON", e);
+    }
   }
 
   private static String pad(String text, int width) {
