@@ -15,7 +15,6 @@ import io.github.cortexj.core.backend.ReceiveRequest;
 import io.github.cortexj.core.backend.ReceivedMessage;
 import io.github.cortexj.core.backend.StoredObject;
 import io.github.cortexj.core.job.WorkloadError;
-import io.github.cortexj.core.logging.HandlerMdc;
 import io.github.cortexj.core.payload.Payload;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,8 +86,10 @@ final class AsyncReplica implements Runnable {
   public void run() {
     try {
       if (!stopRequested) {
-        buildHandler();
-        loop();
+        try (ReplicaMdc mdc = new ReplicaMdc(run.name())) {
+          buildHandler();
+          loop(mdc);
+        }
       }
     } catch (RuntimeException | Error e) {
       LOG.error("replica of async api {} stopped", run.name(), e);
@@ -99,7 +100,7 @@ final class AsyncReplica implements Runnable {
     }
   }
 
-  private void loop() {
+  private void loop(ReplicaMdc mdc) {
     String queueUrl = run.queueUrl();
     while (!stopRequested) {
       List<ReceivedMessage> messages;
@@ -120,7 +121,7 @@ final class AsyncReplica implements Runnable {
         } else {
           busy = true;
           try {
-            handle(message);
+            handle(message, mdc);
           } finally {
             busy = false;
           }
@@ -140,7 +141,7 @@ final class AsyncReplica implements Runnable {
     if (client != null) {
       init.client(client.get());
     }
-    try (HandlerMdc mdc = HandlerMdc.builder().apiName(run.name()).open()) {
+    try {
       AsyncHandler built = run.deployment().handlerFactory().create(init.build());
       if (built == null) {
         throw new HandlerDefinitionException(
@@ -177,14 +178,15 @@ final class AsyncReplica implements Runnable {
     return built;
   }
 
-  private void handle(ReceivedMessage message) {
+  private void handle(ReceivedMessage message, ReplicaMdc mdc) {
     String id = message.body();
     if (!RequestIds.isValid(id)) {
       LOG.warn("dropping a message of async api {} whose body is not a request id", run.name());
       run.deleteMessage(message);
       return;
     }
-    try (HandlerMdc mdc = HandlerMdc.builder().apiName(run.name()).requestId(id).open()) {
+    mdc.startRequest(id);
+    try {
       Optional<Map<AsyncStatus, ObjectInfo>> markers = run.claim(id, message);
       if (markers.isEmpty()) {
         return;
@@ -197,6 +199,8 @@ final class AsyncReplica implements Runnable {
     } catch (RuntimeException e) {
       // The store or the queue failed: the message becomes visible again and the request is handled anew.
       LOG.warn("could not finish request {} of async api {}: {}", id, run.name(), e.toString());
+    } finally {
+      mdc.endRequest();
     }
   }
 

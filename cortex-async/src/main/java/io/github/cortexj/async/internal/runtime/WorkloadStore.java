@@ -36,6 +36,12 @@ public final class WorkloadStore {
 
   private static final String JSON_TYPE = "application/json";
 
+  /**
+   * How many keys one listing of a request's markers asks for: there are at most four valid ones, and a store may
+   * size its answer by what is asked.
+   */
+  private static final int MARKER_PAGE_SIZE = 16;
+
   /** The content of every marker; stores copy what they are given. */
   private static final byte[] EMPTY = new byte[0];
 
@@ -113,7 +119,7 @@ public final class WorkloadStore {
     String prefix = keys.statusPrefix(api, id);
     @Nullable String token = null;
     do {
-      ObjectPage page = store.list(prefix, token, ObjectStore.MAX_PAGE_SIZE);
+      ObjectPage page = store.list(prefix, token, MARKER_PAGE_SIZE);
       for (ObjectInfo info : page.objects()) {
         markers.put(AsyncStatus.fromCode(info.key().substring(prefix.length())), info);
       }
