@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +52,6 @@ public final class AsyncApiRun {
   private final ContentTypes contentTypes = new ContentTypes();
   private final MetricsClient handlerMetrics;
   private final List<AsyncReplica> replicas = new CopyOnWriteArrayList<>();
-  private final Set<InFlightRequest> inFlight = ConcurrentHashMap.newKeySet();
   private final ReplicaAutoscaler autoscaler;
   private final AutoscalingSpec autoscaling;
   private @Nullable Instant nextPurge;
@@ -298,14 +295,6 @@ public final class AsyncApiRun {
     }
   }
 
-  void addInFlight(InFlightRequest request) {
-    inFlight.add(request);
-  }
-
-  void removeInFlight(InFlightRequest request) {
-    inFlight.remove(request);
-  }
-
   void ended() {
     onRequestEnded.run();
   }
@@ -321,7 +310,11 @@ public final class AsyncApiRun {
    * @param now the clock's time
    */
   public void tick(Instant now) {
-    for (InFlightRequest request : inFlight) {
+    for (AsyncReplica replica : replicas) {
+      InFlightRequest request = replica.inFlight();
+      if (request == null) {
+        continue;
+      }
       request.enforceDeadline(now);
       request.renewIfDue(settings.queues(), now, settings.visibilityTimeout(), settings.renewalPeriod());
     }
@@ -396,16 +389,25 @@ public final class AsyncApiRun {
         }
       }
       if (!clean) {
-        inFlight.forEach(InFlightRequest::interruptForShutdown);
+        interruptForShutdown(stopping);
         for (AsyncReplica replica : stopping) {
           replica.awaitEnd(Duration.ofSeconds(5));
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      inFlight.forEach(InFlightRequest::interruptForShutdown);
+      interruptForShutdown(stopping);
       clean = false;
     }
     return clean;
+  }
+
+  private static void interruptForShutdown(List<AsyncReplica> stopping) {
+    for (AsyncReplica replica : stopping) {
+      InFlightRequest request = replica.inFlight();
+      if (request != null) {
+        request.interruptForShutdown();
+      }
+    }
   }
 }

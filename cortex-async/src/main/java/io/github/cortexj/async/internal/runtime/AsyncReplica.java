@@ -49,6 +49,8 @@ final class AsyncReplica implements Runnable {
   private final CountDownLatch ended = new CountDownLatch(1);
   private volatile boolean stopRequested;
   private volatile boolean busy;
+  /** The request being handled, for the ticker (timeouts, visibility) and for a shutdown's interrupt. */
+  private volatile @Nullable InFlightRequest inFlight;
   private @Nullable AsyncHandler handler;
   private @Nullable HandlerDefinitionException buildFailure;
   private Instant nextBuild = Instant.MIN;
@@ -71,6 +73,11 @@ final class AsyncReplica implements Runnable {
   /** Tells whether the replica is handling a request now. */
   boolean isBusy() {
     return busy;
+  }
+
+  /** Returns the request being handled, or {@code null} between requests. */
+  @Nullable InFlightRequest inFlight() {
+    return inFlight;
   }
 
   /** Marks the replica ended without running it (its executor refused it). */
@@ -219,7 +226,7 @@ final class AsyncReplica implements Runnable {
     }
     settings.workloads().writeMarker(run.name(), id, AsyncStatus.IN_PROGRESS);
     Duration timeout = run.requestTimeout();
-    InFlightRequest inFlight =
+    InFlightRequest request =
         new InFlightRequest(
             id,
             Thread.currentThread(),
@@ -227,12 +234,12 @@ final class AsyncReplica implements Runnable {
             message.receiptHandle(),
             now,
             timeout == null ? null : now.plus(timeout));
-    run.addInFlight(inFlight);
+    inFlight = request;
     ObjectNode result = null;
     WorkloadError error = null;
     boolean shutdownInterrupt;
     try {
-      result = process(id, inFlight);
+      result = process(id, request);
     } catch (HandlerFailure e) {
       error = WorkloadError.of(e.getCause() == null ? e : e.getCause());
     } catch (CortexException e) {
@@ -240,12 +247,12 @@ final class AsyncReplica implements Runnable {
     } catch (RuntimeException e) {
       error = WorkloadError.of(e);
     } finally {
-      inFlight.finish();
-      run.removeInFlight(inFlight);
+      request.finish();
+      inFlight = null;
       Thread.interrupted(); // an interrupt meant for this request must not reach the next one
     }
-    shutdownInterrupt = inFlight.interruptedForShutdown() && !inFlight.timedOut();
-    if (inFlight.timedOut()) {
+    shutdownInterrupt = request.interruptedForShutdown() && !request.timedOut();
+    if (request.timedOut()) {
       error = new WorkloadError(
           "timed_out",
           "request " + id + " did not finish within its request_timeout of " + timeout + "; its handler was"
@@ -274,7 +281,7 @@ final class AsyncReplica implements Runnable {
     run.ended();
   }
 
-  private ObjectNode process(String id, InFlightRequest inFlight) {
+  private ObjectNode process(String id, InFlightRequest request) {
     StoredObject stored =
         settings
             .workloads()
@@ -289,7 +296,7 @@ final class AsyncReplica implements Runnable {
         AsyncContext.builder()
             .apiName(run.name())
             .requestId(id)
-            .deadline(inFlight.deadline())
+            .deadline(request.deadline())
             .metrics(run.handlerMetrics())
             .projectFiles(run.deployment().projectFiles());
     Supplier<CortexClient> client = settings.client();
