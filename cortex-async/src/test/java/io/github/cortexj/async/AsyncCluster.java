@@ -7,6 +7,7 @@ import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.ProjectFiles;
 import io.github.cortexj.core.backend.InMemoryObjectStore;
 import io.github.cortexj.core.backend.InMemoryQueueBackend;
+import io.github.cortexj.core.backend.ObjectStore;
 import io.github.cortexj.core.job.AsyncResult;
 import io.github.cortexj.core.spec.ApiSpec;
 import io.github.cortexj.core.spec.AutoscalingSpec;
@@ -33,12 +34,17 @@ final class AsyncCluster implements AutoCloseable {
   }
 
   AsyncCluster(UnaryOperator<AsyncRuntime.Builder> options) {
+    this(store -> store, options);
+  }
+
+  /** A cluster whose runtime reaches {@link #store} through a wrapper, for example one that counts calls. */
+  AsyncCluster(UnaryOperator<ObjectStore> wrapStore, UnaryOperator<AsyncRuntime.Builder> options) {
     runtime =
         options
             .apply(
                 AsyncRuntime.builder()
                     .queueBackend(queues)
-                    .objectStore(store)
+                    .objectStore(wrapStore.apply(store))
                     .clock(clock)
                     .executor(executor)
                     .clusterName("test")

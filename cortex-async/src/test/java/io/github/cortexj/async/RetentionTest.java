@@ -4,10 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cortexj.core.AsyncStatus;
+import io.github.cortexj.core.backend.ObjectInfo;
+import io.github.cortexj.core.backend.ObjectPage;
+import io.github.cortexj.core.backend.ObjectStore;
+import io.github.cortexj.core.backend.ObjectStream;
+import io.github.cortexj.core.backend.StoredObject;
 import io.github.cortexj.core.job.AsyncRequestNotFoundException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +136,95 @@ class RetentionTest {
 
       assertThatThrownBy(() -> shortLived.runtime.get(AsyncCluster.API, id))
           .isInstanceOf(AsyncRequestNotFoundException.class);
+    }
+  }
+
+  @Test
+  void scansTheStoreForExpiredRequestsOnlyOnceSomethingCanHaveExpired() {
+    cluster.close();
+    AtomicReference<ListingCounter> counter = new AtomicReference<>();
+    UnaryOperator<ObjectStore> counting =
+        store -> {
+          counter.set(new ListingCounter(store));
+          return counter.get();
+        };
+    try (AsyncCluster counted = new AsyncCluster(counting, builder -> builder)) {
+      counted.deploy((payload, context) -> Map.of("ok", true));
+      counted.advance(Duration.ofMinutes(1)); // the first purge runs at the first tick
+      String id = counted.submitJson("{}");
+      counted.awaitEnd(id);
+      int afterFirstPurge = counter.get().apiListings.get();
+
+      for (int minute = 0; minute < 5; minute++) {
+        counted.advance(Duration.ofMinutes(1));
+      }
+      int withinRetention = counter.get().apiListings.get();
+      counted.advance(Duration.ofDays(7));
+
+      assertThat(afterFirstPurge).isEqualTo(1);
+      assertThat(withinRetention).isEqualTo(1);
+      assertThat(counter.get().apiListings.get()).isEqualTo(2);
+      assertThatThrownBy(() -> counted.runtime.get(AsyncCluster.API, id))
+          .isInstanceOf(AsyncRequestNotFoundException.class);
+      assertThat(counted.store.listAll(PREFIX)).isEmpty();
+    }
+  }
+
+  /** Counts the listings of the whole API (the purge's), and passes every call on. */
+  private static final class ListingCounter implements ObjectStore {
+    private final ObjectStore store;
+    private final AtomicInteger apiListings = new AtomicInteger();
+
+    ListingCounter(ObjectStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public String bucket() {
+      return store.bucket();
+    }
+
+    @Override
+    public void put(String key, byte[] content, @Nullable String contentType) {
+      store.put(key, content, contentType);
+    }
+
+    @Override
+    public void put(String key, InputStream content, long length, @Nullable String contentType) {
+      store.put(key, content, length, contentType);
+    }
+
+    @Override
+    public Optional<StoredObject> get(String key) {
+      return store.get(key);
+    }
+
+    @Override
+    public Optional<ObjectStream> open(String key) {
+      return store.open(key);
+    }
+
+    @Override
+    public Optional<ObjectInfo> head(String key) {
+      return store.head(key);
+    }
+
+    @Override
+    public ObjectPage list(String prefix, @Nullable String continuationToken, int maxKeys) {
+      if (prefix.equals(PREFIX) && continuationToken == null) {
+        apiListings.incrementAndGet();
+      }
+      return store.list(prefix, continuationToken, maxKeys);
+    }
+
+    @Override
+    public void delete(String key) {
+      store.delete(key);
+    }
+
+    @Override
+    public int deleteByPrefix(String prefix) {
+      return store.deleteByPrefix(prefix);
     }
   }
 }

@@ -26,8 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class EndpointRoutes {
 
-  /** An immutable table and when it was read. */
-  private record Snapshot(Map<String, String> apisByEndpoint, Instant readAt) {}
+  /** An immutable table and from when it is due for a refresh ({@link Instant#MIN}: at once). */
+  private record Snapshot(Map<String, String> apisByEndpoint, Instant staleAt) {}
 
   private final CortexClient client;
   private final Clock clock;
@@ -75,7 +75,7 @@ final class EndpointRoutes {
   }
 
   private boolean isStale(Snapshot current) {
-    return current.readAt().equals(Instant.MIN) || !clock.instant().isBefore(current.readAt().plus(maxAge));
+    return current.staleAt().equals(Instant.MIN) || !clock.instant().isBefore(current.staleAt());
   }
 
   /** Rebuilds the table unless another thread did since {@code seen} was read. Called with the lock held. */
@@ -91,7 +91,7 @@ final class EndpointRoutes {
         apisByEndpoint.putIfAbsent(api.spec().networking().endpoint(), api.name());
       }
     }
-    Snapshot fresh = new Snapshot(Map.copyOf(apisByEndpoint), readAt);
+    Snapshot fresh = new Snapshot(Map.copyOf(apisByEndpoint), readAt.plus(maxAge));
     snapshot = fresh;
     return fresh;
   }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.cortexj.async.internal.runtime.ContentTypes;
 import io.github.cortexj.core.CortexClient;
 import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.job.ApiNotDeployedException;
 import io.github.cortexj.core.job.AsyncRequestNotFoundException;
 import io.github.cortexj.core.job.AsyncResult;
 import io.github.cortexj.core.job.DuplicateRequestIdException;
-import io.github.cortexj.core.payload.MediaType;
 import io.github.cortexj.core.payload.PayloadException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,6 +54,7 @@ public final class GatewayHandler implements HttpHandler {
   private final BoundedBodyReader bodies;
   private final InFlightRequests inFlight;
   private final ObjectMapper mapper;
+  private final ContentTypes contentTypes = new ContentTypes();
 
   /**
    * Creates the handler.
@@ -166,7 +167,7 @@ public final class GatewayHandler implements HttpHandler {
     }
     try {
       // The worker decodes the payload by this value: one that is no media type would only fail the request later.
-      MediaType.parse(contentType);
+      contentTypes.check(contentType);
     } catch (PayloadException e) {
       GatewayAnswers.text(exchange, 400, "error: " + e.getMessage());
       return;

@@ -10,7 +10,6 @@ import io.github.cortexj.core.job.AsyncRequestNotFoundException;
 import io.github.cortexj.core.job.AsyncResult;
 import io.github.cortexj.core.job.DuplicateRequestIdException;
 import io.github.cortexj.core.metrics.MetricsClient;
-import io.github.cortexj.core.payload.MediaType;
 import io.github.cortexj.core.payload.PayloadException;
 import io.github.cortexj.core.payload.PayloadParser;
 import io.github.cortexj.core.spec.AutoscalingSpec;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -40,18 +37,24 @@ public final class AsyncApiRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(AsyncApiRun.class);
 
+  /**
+   * How far a terminal marker's time may lag this runtime's clock: a store such as S3 stamps objects with its own
+   * clock.
+   */
+  static final Duration MARKER_CLOCK_SKEW = Duration.ofMinutes(1);
+
   private final RuntimeSettings settings;
   private final AsyncApiDeployment deployment;
   private final String queueUrl;
   private final Runnable onRequestEnded;
   private final RequestClaims claims = new RequestClaims();
   private final PayloadParser payloadParser;
+  private final ContentTypes contentTypes = new ContentTypes();
   private final MetricsClient handlerMetrics;
   private final List<AsyncReplica> replicas = new CopyOnWriteArrayList<>();
-  private final Set<InFlightRequest> inFlight = ConcurrentHashMap.newKeySet();
   private final ReplicaAutoscaler autoscaler;
   private final AutoscalingSpec autoscaling;
-  private @Nullable Instant lastPurge;
+  private @Nullable Instant nextPurge;
   private volatile boolean closing;
 
   /**
@@ -180,7 +183,7 @@ public final class AsyncApiRun {
           PayloadException.INVALID_CONTENT_TYPE, "missing Content-Type: the payload's Content-Type must not be empty");
     }
     // The replica decodes the payload by this value: one that is no media type would only fail the request later.
-    MediaType.parse(contentType);
+    contentTypes.check(contentType);
     if (requestId == null) {
       // A fresh random UUID is known to nobody else yet, so nothing can race on it and no stored request can have
       // it (a collision of 122 random bits): checking the store for it would only cost a listing per request.
@@ -292,14 +295,6 @@ public final class AsyncApiRun {
     }
   }
 
-  void addInFlight(InFlightRequest request) {
-    inFlight.add(request);
-  }
-
-  void removeInFlight(InFlightRequest request) {
-    inFlight.remove(request);
-  }
-
   void ended() {
     onRequestEnded.run();
   }
@@ -315,7 +310,11 @@ public final class AsyncApiRun {
    * @param now the clock's time
    */
   public void tick(Instant now) {
-    for (InFlightRequest request : inFlight) {
+    for (AsyncReplica replica : replicas) {
+      InFlightRequest request = replica.inFlight();
+      if (request == null) {
+        continue;
+      }
       request.enforceDeadline(now);
       request.renewIfDue(settings.queues(), now, settings.visibilityTimeout(), settings.renewalPeriod());
     }
@@ -332,13 +331,37 @@ public final class AsyncApiRun {
         scaleTo(wanted);
       }
     }
-    if (lastPurge == null || !now.isBefore(lastPurge.plus(settings.purgePeriod()))) {
-      lastPurge = now;
-      List<String> purged = settings.workloads().purgeExpired(name(), now, settings.retention());
-      if (!purged.isEmpty()) {
-        LOG.debug("purged {} expired requests of async api {}", purged.size(), name());
+    if (nextPurge == null || !now.isBefore(nextPurge)) {
+      WorkloadStore.PurgeOutcome outcome = settings.workloads().purgeExpired(name(), now, settings.retention());
+      nextPurge = nextPurgeAfter(now, outcome.earliestKeptEnd(), settings.purgePeriod(), settings.retention());
+      if (!outcome.purged().isEmpty()) {
+        LOG.debug("purged {} expired requests of async api {}", outcome.purged().size(), name());
       }
     }
+  }
+
+  /**
+   * When the purge after one at {@code now} is due: a purge period later, or, when nothing can expire before
+   * then, the first time something can. Nothing the purge kept expires before its earliest end plus the retention,
+   * and a request that ends later carries a later terminal-marker time (less {@link #MARKER_CLOCK_SKEW}, for a
+   * store whose clock is not this one); so scanning every object of the retention period each period, when none
+   * of them can have expired, is skipped. Expired requests are already 404 when read, so this only decides when
+   * their objects are deleted.
+   *
+   * @param now when the purge ran
+   * @param earliestKeptEnd the earliest end among the ended requests it kept, {@code null} for none
+   * @param period the purge period
+   * @param retention the retention
+   * @return when the next purge is due
+   */
+  static Instant nextPurgeAfter(Instant now, @Nullable Instant earliestKeptEnd, Duration period, Duration retention) {
+    Instant earliestEnd = now.minus(MARKER_CLOCK_SKEW);
+    if (earliestKeptEnd != null && earliestKeptEnd.isBefore(earliestEnd)) {
+      earliestEnd = earliestKeptEnd;
+    }
+    Instant firstExpiry = earliestEnd.plus(retention);
+    Instant periodLater = now.plus(period);
+    return firstExpiry.isAfter(periodLater) ? firstExpiry : periodLater;
   }
 
   /** Asks every replica to stop after the request it holds, and stops scaling; {@link #stop} waits for them. */
@@ -366,16 +389,25 @@ public final class AsyncApiRun {
         }
       }
       if (!clean) {
-        inFlight.forEach(InFlightRequest::interruptForShutdown);
+        interruptForShutdown(stopping);
         for (AsyncReplica replica : stopping) {
           replica.awaitEnd(Duration.ofSeconds(5));
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      inFlight.forEach(InFlightRequest::interruptForShutdown);
+      interruptForShutdown(stopping);
       clean = false;
     }
     return clean;
+  }
+
+  private static void interruptForShutdown(List<AsyncReplica> stopping) {
+    for (AsyncReplica replica : stopping) {
+      InFlightRequest request = replica.inFlight();
+      if (request != null) {
+        request.interruptForShutdown();
+      }
+    }
   }
 }

@@ -15,7 +15,6 @@ import io.github.cortexj.core.backend.ReceiveRequest;
 import io.github.cortexj.core.backend.ReceivedMessage;
 import io.github.cortexj.core.backend.StoredObject;
 import io.github.cortexj.core.job.WorkloadError;
-import io.github.cortexj.core.logging.HandlerMdc;
 import io.github.cortexj.core.payload.Payload;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +49,8 @@ final class AsyncReplica implements Runnable {
   private final CountDownLatch ended = new CountDownLatch(1);
   private volatile boolean stopRequested;
   private volatile boolean busy;
+  /** The request being handled, for the ticker (timeouts, visibility) and for a shutdown's interrupt. */
+  private volatile @Nullable InFlightRequest inFlight;
   private @Nullable AsyncHandler handler;
   private @Nullable HandlerDefinitionException buildFailure;
   private Instant nextBuild = Instant.MIN;
@@ -74,6 +75,11 @@ final class AsyncReplica implements Runnable {
     return busy;
   }
 
+  /** Returns the request being handled, or {@code null} between requests. */
+  @Nullable InFlightRequest inFlight() {
+    return inFlight;
+  }
+
   /** Marks the replica ended without running it (its executor refused it). */
   void abandon() {
     ended.countDown();
@@ -87,8 +93,10 @@ final class AsyncReplica implements Runnable {
   public void run() {
     try {
       if (!stopRequested) {
-        buildHandler();
-        loop();
+        try (ReplicaMdc mdc = new ReplicaMdc(run.name())) {
+          buildHandler();
+          loop(mdc);
+        }
       }
     } catch (RuntimeException | Error e) {
       LOG.error("replica of async api {} stopped", run.name(), e);
@@ -99,7 +107,7 @@ final class AsyncReplica implements Runnable {
     }
   }
 
-  private void loop() {
+  private void loop(ReplicaMdc mdc) {
     String queueUrl = run.queueUrl();
     while (!stopRequested) {
       List<ReceivedMessage> messages;
@@ -120,7 +128,7 @@ final class AsyncReplica implements Runnable {
         } else {
           busy = true;
           try {
-            handle(message);
+            handle(message, mdc);
           } finally {
             busy = false;
           }
@@ -140,7 +148,7 @@ final class AsyncReplica implements Runnable {
     if (client != null) {
       init.client(client.get());
     }
-    try (HandlerMdc mdc = HandlerMdc.builder().apiName(run.name()).open()) {
+    try {
       AsyncHandler built = run.deployment().handlerFactory().create(init.build());
       if (built == null) {
         throw new HandlerDefinitionException(
@@ -177,14 +185,15 @@ final class AsyncReplica implements Runnable {
     return built;
   }
 
-  private void handle(ReceivedMessage message) {
+  private void handle(ReceivedMessage message, ReplicaMdc mdc) {
     String id = message.body();
     if (!RequestIds.isValid(id)) {
       LOG.warn("dropping a message of async api {} whose body is not a request id", run.name());
       run.deleteMessage(message);
       return;
     }
-    try (HandlerMdc mdc = HandlerMdc.builder().apiName(run.name()).requestId(id).open()) {
+    mdc.startRequest(id);
+    try {
       Optional<Map<AsyncStatus, ObjectInfo>> markers = run.claim(id, message);
       if (markers.isEmpty()) {
         return;
@@ -197,6 +206,8 @@ final class AsyncReplica implements Runnable {
     } catch (RuntimeException e) {
       // The store or the queue failed: the message becomes visible again and the request is handled anew.
       LOG.warn("could not finish request {} of async api {}: {}", id, run.name(), e.toString());
+    } finally {
+      mdc.endRequest();
     }
   }
 
@@ -215,7 +226,7 @@ final class AsyncReplica implements Runnable {
     }
     settings.workloads().writeMarker(run.name(), id, AsyncStatus.IN_PROGRESS);
     Duration timeout = run.requestTimeout();
-    InFlightRequest inFlight =
+    InFlightRequest request =
         new InFlightRequest(
             id,
             Thread.currentThread(),
@@ -223,12 +234,12 @@ final class AsyncReplica implements Runnable {
             message.receiptHandle(),
             now,
             timeout == null ? null : now.plus(timeout));
-    run.addInFlight(inFlight);
+    inFlight = request;
     ObjectNode result = null;
     WorkloadError error = null;
     boolean shutdownInterrupt;
     try {
-      result = process(id, inFlight);
+      result = process(id, request);
     } catch (HandlerFailure e) {
       error = WorkloadError.of(e.getCause() == null ? e : e.getCause());
     } catch (CortexException e) {
@@ -236,12 +247,12 @@ final class AsyncReplica implements Runnable {
     } catch (RuntimeException e) {
       error = WorkloadError.of(e);
     } finally {
-      inFlight.finish();
-      run.removeInFlight(inFlight);
+      request.finish();
+      inFlight = null;
       Thread.interrupted(); // an interrupt meant for this request must not reach the next one
     }
-    shutdownInterrupt = inFlight.interruptedForShutdown() && !inFlight.timedOut();
-    if (inFlight.timedOut()) {
+    shutdownInterrupt = request.interruptedForShutdown() && !request.timedOut();
+    if (request.timedOut()) {
       error = new WorkloadError(
           "timed_out",
           "request " + id + " did not finish within its request_timeout of " + timeout + "; its handler was"
@@ -270,7 +281,7 @@ final class AsyncReplica implements Runnable {
     run.ended();
   }
 
-  private ObjectNode process(String id, InFlightRequest inFlight) {
+  private ObjectNode process(String id, InFlightRequest request) {
     StoredObject stored =
         settings
             .workloads()
@@ -285,7 +296,7 @@ final class AsyncReplica implements Runnable {
         AsyncContext.builder()
             .apiName(run.name())
             .requestId(id)
-            .deadline(inFlight.deadline())
+            .deadline(request.deadline())
             .metrics(run.handlerMetrics())
             .projectFiles(run.deployment().projectFiles());
     Supplier<CortexClient> client = settings.client();

@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,20 @@ public final class WorkloadStore {
 
   private static final String JSON_TYPE = "application/json";
 
+  /**
+   * How many keys one listing of a request's markers asks for: there are at most four valid ones, and a store may
+   * size its answer by what is asked.
+   */
+  private static final int MARKER_PAGE_SIZE = 16;
+
+  /** The content of every marker; stores copy what they are given. */
+  private static final byte[] EMPTY = new byte[0];
+
   /** The key endings of the markers that end a request, after its id. */
+  /** The statuses in the order the gateway's scan lets them win; {@code in_queue} is what is left. */
+  private static final List<AsyncStatus> PRECEDENCE =
+      List.of(AsyncStatus.COMPLETED, AsyncStatus.FAILED, AsyncStatus.IN_PROGRESS);
+
   private static final List<String> TERMINAL_MARKERS =
       List.of("/status/" + AsyncStatus.COMPLETED.code(), "/status/" + AsyncStatus.FAILED.code());
 
@@ -91,7 +104,7 @@ public final class WorkloadStore {
    * @param status the marker
    */
   public void writeMarker(String api, String id, AsyncStatus status) {
-    store.put(keys.marker(api, id, status), new byte[0], MARKER_TYPE);
+    store.put(keys.marker(api, id, status), EMPTY, MARKER_TYPE);
   }
 
   /**
@@ -102,25 +115,37 @@ public final class WorkloadStore {
    * @return the markers by status, empty when the request does not exist
    */
   public Map<AsyncStatus, ObjectInfo> markers(String api, String id) {
-    Map<AsyncStatus, ObjectInfo> markers = new LinkedHashMap<>();
+    Map<AsyncStatus, ObjectInfo> markers = new EnumMap<>(AsyncStatus.class);
     String prefix = keys.statusPrefix(api, id);
-    for (ObjectInfo info : store.listAll(prefix)) {
-      String name = info.key().substring(prefix.length());
-      markers.put(AsyncStatus.fromCode(name), info);
-    }
+    @Nullable String token = null;
+    do {
+      ObjectPage page = store.list(prefix, token, MARKER_PAGE_SIZE);
+      for (ObjectInfo info : page.objects()) {
+        markers.put(AsyncStatus.fromCode(info.key().substring(prefix.length())), info);
+      }
+      token = page.nextToken();
+    } while (token != null);
     return markers;
   }
 
   /**
-   * Derives a status from markers as Cortex's gateway does.
+   * Derives a status from markers as Cortex's gateway does: it scans the names in listing order, where
+   * {@code completed} sorts before {@code failed}, and both before {@code in_progress} and {@code in_queue}. So
+   * {@code completed} wins over {@code failed}, either over {@code in_progress}, and that over {@code in_queue}.
    *
    * @param markers the markers of one request
    * @return the status, empty when there is none
    */
   public static Optional<AsyncStatus> status(Map<AsyncStatus, ObjectInfo> markers) {
-    List<String> names = new ArrayList<>();
-    markers.keySet().forEach(status -> names.add(status.code()));
-    return AsyncStatus.fromMarkers(names);
+    if (markers.isEmpty()) {
+      return Optional.empty();
+    }
+    for (AsyncStatus status : PRECEDENCE) {
+      if (markers.containsKey(status)) {
+        return Optional.of(status);
+      }
+    }
+    return Optional.of(AsyncStatus.IN_QUEUE);
   }
 
   /**
@@ -256,39 +281,77 @@ public final class WorkloadStore {
   }
 
   /**
+   * What a purge did: the ids it deleted, and the earliest end among the ended requests it kept, which tells when
+   * the next one can first find something to delete.
+   *
+   * @param purged the ids deleted, in listing order
+   * @param earliestKeptEnd the earliest terminal-marker time of the ended requests kept; {@code null} when none
+   */
+  public record PurgeOutcome(List<String> purged, @Nullable Instant earliestKeptEnd) {}
+
+  /**
    * Deletes the requests of an API that ended more than the retention ago: result, markers, error and any
    * leftover payload together.
    *
    * @param api the API
    * @param now the clock's time
    * @param retention how long an ended request is kept
-   * @return the ids deleted
+   * @return the ids deleted and the earliest end among the ended requests kept
    */
-  public List<String> purgeExpired(String api, Instant now, Duration retention) {
+  public PurgeOutcome purgeExpired(String api, Instant now, Duration retention) {
     String prefix = keys.api(api);
-    Map<String, Instant> endedAt = new LinkedHashMap<>();
+    List<String> purged = new ArrayList<>();
+    @Nullable Instant earliestKept = null;
     // Page by page, looking only at terminal markers: the API holds every request of the retention period (four
-    // or more objects each), and this runs every purge period.
+    // or more objects each), and this runs every purge period. A request's keys are listed together, so each is
+    // judged once its last key has gone by, without collecting the whole API first.
+    @Nullable String id = null;
+    @Nullable Instant endedAt = null;
     @Nullable String token = null;
     do {
       ObjectPage page = store.list(prefix, token, ObjectStore.MAX_PAGE_SIZE);
       for (ObjectInfo info : page.objects()) {
         String key = info.key();
         int idEnd = terminalMarkerStart(key, prefix.length());
-        if (idEnd > 0) {
-          endedAt.merge(key.substring(prefix.length(), idEnd), info.lastModified(), (a, b) -> a.isAfter(b) ? a : b);
+        if (idEnd < 0) {
+          continue;
+        }
+        if (id != null
+            && endedAt != null
+            && idEnd - prefix.length() == id.length()
+            && key.regionMatches(prefix.length(), id, 0, id.length())) {
+          // the request's other terminal marker: it ended when the later one was written
+          endedAt = info.lastModified().isAfter(endedAt) ? info.lastModified() : endedAt;
+        } else {
+          earliestKept = judge(api, id, endedAt, now, retention, purged, earliestKept);
+          id = key.substring(prefix.length(), idEnd);
+          endedAt = info.lastModified();
         }
       }
       token = page.nextToken();
     } while (token != null);
-    List<String> purged = new ArrayList<>();
-    for (Map.Entry<String, Instant> ended : endedAt.entrySet()) {
-      if (isExpired(ended.getValue(), now, retention)) {
-        store.deleteByPrefix(keys.request(api, ended.getKey()));
-        purged.add(ended.getKey());
-      }
+    earliestKept = judge(api, id, endedAt, now, retention, purged, earliestKept);
+    return new PurgeOutcome(purged, earliestKept);
+  }
+
+  /** Deletes one ended request when it has expired; returns the earliest end kept, counting it when kept. */
+  private @Nullable Instant judge(
+      String api,
+      @Nullable String id,
+      @Nullable Instant endedAt,
+      Instant now,
+      Duration retention,
+      List<String> purged,
+      @Nullable Instant earliestKept) {
+    if (id == null || endedAt == null) {
+      return earliestKept;
     }
-    return purged;
+    if (isExpired(endedAt, now, retention)) {
+      store.deleteByPrefix(keys.request(api, id));
+      purged.add(id);
+      return earliestKept;
+    }
+    return earliestKept == null || endedAt.isBefore(earliestKept) ? endedAt : earliestKept;
   }
 
   /**
