@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks that Content-Type values are media types, remembering the valid values it has seen: clients send the
  * same few values over and over, and every request's value is checked before it is stored. What is remembered is
- * bounded, so a client sending ever new values only costs a parse each.
+ * bounded in number and length, so a client sending ever new values only costs a parse each.
  *
  * <p>Thread safe.
  */
@@ -16,6 +16,9 @@ public final class ContentTypes {
 
   /** How many distinct valid values are remembered. */
   static final int CAPACITY = 256;
+
+  /** The longest value remembered: real media types are short, and a remembered value stays for good. */
+  static final int MAX_REMEMBERED_LENGTH = 256;
 
   private final Set<String> valid = ConcurrentHashMap.newKeySet();
 
@@ -33,7 +36,7 @@ public final class ContentTypes {
       return;
     }
     MediaType.parse(contentType);
-    if (valid.size() < CAPACITY) {
+    if (valid.size() < CAPACITY && contentType.length() <= MAX_REMEMBERED_LENGTH) {
       valid.add(contentType);
     }
   }

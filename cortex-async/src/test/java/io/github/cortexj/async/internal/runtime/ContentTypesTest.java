@@ -43,4 +43,13 @@ class ContentTypesTest {
     assertThatThrownBy(() -> contentTypes.check("application/"))
         .isInstanceOf(PayloadException.class);
   }
+
+  @Test
+  void acceptsButDoesNotRememberAnOverlongValue() {
+    String overlong = "application/x-" + "a".repeat(ContentTypes.MAX_REMEMBERED_LENGTH);
+
+    contentTypes.check(overlong);
+
+    assertThat(contentTypes.remembered()).isZero();
+  }
 }
