@@ -138,12 +138,13 @@ public final class MemoryQueue {
   public String send(OutgoingMessage message, Instant now) {
     UUID messageId = randomMessageId();
     String messageIdText = messageId.toString();
+    Deduplication deduplicationEntry = deduplicationEntry(message, messageId, now.plus(DEDUPLICATION_WINDOW));
     synchronized (monitor) {
       ensureExists();
       if (fifo) {
         forgetExpiredDeduplications(now);
       }
-      return enqueue(message, messageId, messageIdText, now);
+      return enqueue(message, messageIdText, deduplicationEntry, now);
     }
   }
 
@@ -157,30 +158,46 @@ public final class MemoryQueue {
    */
   public List<String> sendAll(List<OutgoingMessage> messages, Instant now) {
     int count = messages.size();
-    UUID[] ids = new UUID[count];
-    String[] texts = new String[count];
+    // Ids and deduplication entries are made before taking the lock; a duplicate's are not used.
+    String[] ids = new String[count];
+    Deduplication[] deduplicationEntries = new Deduplication[count];
+    Instant expiresAt = now.plus(DEDUPLICATION_WINDOW);
     for (int i = 0; i < count; i++) {
-      ids[i] = randomMessageId();
-      texts[i] = ids[i].toString();
+      UUID id = randomMessageId();
+      ids[i] = id.toString();
+      deduplicationEntries[i] = deduplicationEntry(messages.get(i), id, expiresAt);
     }
-    String[] result = new String[count];
     synchronized (monitor) {
       ensureExists();
       if (fifo) {
         forgetExpiredDeduplications(now);
       }
       for (int i = 0; i < count; i++) {
-        result[i] = enqueue(messages.get(i), ids[i], texts[i], now);
+        ids[i] = enqueue(messages.get(i), ids[i], deduplicationEntries[i], now);
       }
     }
-    return List.of(result);
+    return List.of(ids);
+  }
+
+  /** Returns what a FIFO queue remembers of the message for five minutes, or {@code null} when nothing. */
+  private @Nullable Deduplication deduplicationEntry(OutgoingMessage message, UUID messageId, Instant expiresAt) {
+    String deduplicationId = message.deduplicationId();
+    if (!fifo || deduplicationId == null) {
+      return null;
+    }
+    return new Deduplication(
+        deduplicationId,
+        messageId.getMostSignificantBits(),
+        messageId.getLeastSignificantBits(),
+        expiresAt.getEpochSecond(),
+        expiresAt.getNano());
   }
 
   /** Enqueues one message, or answers the original's id for a FIFO duplicate. Holds the lock. */
-  private String enqueue(OutgoingMessage message, UUID messageId, String messageIdText, Instant now) {
-    String deduplicationId = fifo ? message.deduplicationId() : null;
-    if (deduplicationId != null) {
-      Deduplication seen = deduplication.get(deduplicationId);
+  private String enqueue(
+      OutgoingMessage message, String messageIdText, @Nullable Deduplication deduplicationEntry, Instant now) {
+    if (deduplicationEntry != null) {
+      Deduplication seen = deduplication.get(deduplicationEntry.deduplicationId());
       if (seen != null) {
         return seen.messageId();
       }
@@ -195,17 +212,9 @@ public final class MemoryQueue {
             0,
             now);
     visible.addArrived(stored);
-    if (deduplicationId != null) {
-      Instant expiresAt = now.plus(DEDUPLICATION_WINDOW);
-      Deduplication entry =
-          new Deduplication(
-              deduplicationId,
-              messageId.getMostSignificantBits(),
-              messageId.getLeastSignificantBits(),
-              expiresAt.getEpochSecond(),
-              expiresAt.getNano());
-      deduplication.put(deduplicationId, entry);
-      deduplicationOrder.addLast(entry);
+    if (deduplicationEntry != null) {
+      deduplication.put(deduplicationEntry.deduplicationId(), deduplicationEntry);
+      deduplicationOrder.addLast(deduplicationEntry);
     }
     changed();
     return messageIdText;
