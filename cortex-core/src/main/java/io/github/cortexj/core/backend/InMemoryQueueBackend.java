@@ -8,11 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -65,6 +63,10 @@ public final class InMemoryQueueBackend implements QueueBackend {
 
   private final Clock clock;
   private final String urlPrefix;
+  /**
+   * The queues by URL: callers pass the same URL string again and again, whose hash code the string caches, so
+   * finding a queue costs no hashing and no substring.
+   */
   private final ConcurrentMap<String, MemoryQueue> queues = new ConcurrentHashMap<>();
 
   /**
@@ -97,7 +99,7 @@ public final class InMemoryQueueBackend implements QueueBackend {
       checkDeadLetterTarget(spec, redrive);
     }
     MemoryQueue created = new MemoryQueue(spec, urlPrefix + spec.name(), ARN_PREFIX + spec.name());
-    MemoryQueue queue = queues.putIfAbsent(spec.name(), created);
+    MemoryQueue queue = queues.putIfAbsent(created.url(), created);
     if (queue != null && !queue.spec().equals(spec)) {
       throw new BackendException(
           "queue.already_exists",
@@ -129,7 +131,7 @@ public final class InMemoryQueueBackend implements QueueBackend {
 
   @Override
   public Optional<String> queueUrl(String name) {
-    MemoryQueue queue = queues.get(name);
+    MemoryQueue queue = queues.get(urlPrefix + name);
     return queue == null ? Optional.empty() : Optional.of(queue.url());
   }
 
@@ -145,11 +147,7 @@ public final class InMemoryQueueBackend implements QueueBackend {
 
   @Override
   public void deleteQueue(String queueUrl) {
-    String name = nameOf(queueUrl);
-    if (name == null) {
-      return;
-    }
-    MemoryQueue queue = queues.remove(name);
+    MemoryQueue queue = queues.remove(queueUrl);
     if (queue != null) {
       queue.markDeleted();
     }
@@ -198,8 +196,8 @@ public final class InMemoryQueueBackend implements QueueBackend {
   public SendBatchResult sendBatch(String queueUrl, List<OutgoingMessage> messages) {
     MemoryQueue queue = resolve(queueUrl);
     String name = queue.spec().name();
-    checkBatchSize(name, messages.size());
-    Set<String> entryIds = new HashSet<>();
+    int size = messages.size();
+    checkBatchSize(name, size);
     long totalBytes = 0;
     // Bodies too short to break a size limit are not measured.
     long atMost = 0;
@@ -207,8 +205,9 @@ public final class InMemoryQueueBackend implements QueueBackend {
       atMost += (long) OutgoingMessageRules.MAX_UTF8_BYTES_PER_CHAR * message.body().length();
     }
     boolean measure = atMost > MAX_MESSAGE_BYTES;
-    for (OutgoingMessage message : messages) {
-      if (!entryIds.add(message.entryId())) {
+    for (int i = 0; i < size; i++) {
+      OutgoingMessage message = messages.get(i);
+      if (repeatsAnEarlierEntryId(messages, i)) {
         throw batchLimit(
             name,
             "entry id \"" + message.entryId() + "\" appears more than once",
@@ -230,26 +229,39 @@ public final class InMemoryQueueBackend implements QueueBackend {
           "the bodies add up to " + totalBytes + " bytes, more than the " + MAX_MESSAGE_BYTES + " bytes allowed",
           "AWS.SimpleQueueService.BatchRequestTooLong");
     }
-    List<SendBatchResult.Sent> sent = new ArrayList<>();
-    List<SendBatchResult.Failed> failed = new ArrayList<>();
-    List<OutgoingMessage> valid = new ArrayList<>(messages.size());
-    for (OutgoingMessage message : messages) {
-      MessageProblem problem = OutgoingMessageRules.problem(message, queue.spec().fifo());
-      if (problem == null) {
-        valid.add(message);
-      } else {
+    List<SendBatchResult.Failed> failed = List.of();
+    List<OutgoingMessage> valid = messages;
+    boolean fifo = queue.spec().fifo();
+    for (int i = 0; i < size; i++) {
+      OutgoingMessage message = messages.get(i);
+      MessageProblem problem = OutgoingMessageRules.problem(message, fifo);
+      if (problem != null) {
+        if (failed.isEmpty()) {
+          failed = new ArrayList<>();
+          valid = new ArrayList<>(messages.subList(0, i));
+        }
         failed.add(new SendBatchResult.Failed(message.entryId(), problem.code(), problem.message(), true));
+      } else if (!failed.isEmpty()) {
+        valid.add(message);
       }
     }
-    Instant now = clock.instant();
-    queue.underLock(
-        () -> {
-          for (OutgoingMessage message : valid) {
-            sent.add(new SendBatchResult.Sent(message.entryId(), queue.send(message, now)));
-          }
-          return sent;
-        });
-    return new SendBatchResult(sent, failed);
+    List<String> messageIds = valid.isEmpty() ? List.of() : queue.sendAll(valid, clock.instant());
+    SendBatchResult.Sent[] sent = new SendBatchResult.Sent[valid.size()];
+    for (int i = 0; i < sent.length; i++) {
+      sent[i] = new SendBatchResult.Sent(valid.get(i).entryId(), messageIds.get(i));
+    }
+    return new SendBatchResult(List.of(sent), failed);
+  }
+
+  /** Whether entry {@code index} has the entry id of an earlier entry: a few comparisons for at most ten entries. */
+  private static boolean repeatsAnEarlierEntryId(List<OutgoingMessage> messages, int index) {
+    String entryId = messages.get(index).entryId();
+    for (int i = 0; i < index; i++) {
+      if (messages.get(i).entryId().equals(entryId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -341,22 +353,7 @@ public final class InMemoryQueueBackend implements QueueBackend {
   public List<String> deleteBatch(String queueUrl, List<String> receiptHandles) {
     MemoryQueue queue = resolve(queueUrl);
     checkBatchSize(queue.spec().name(), receiptHandles.size());
-    List<String> failed = new ArrayList<>();
-    Instant now = clock.instant();
-    return queue.underLock(
-        () -> {
-          for (String handle : receiptHandles) {
-            try {
-              queue.delete(handle, now);
-            } catch (BackendException e) {
-              if (!e.kind().equals("queue.receipt_handle_invalid")) {
-                throw e;
-              }
-              failed.add(handle);
-            }
-          }
-          return failed;
-        });
+    return queue.deleteAll(receiptHandles, clock.instant());
   }
 
   /**
@@ -420,8 +417,7 @@ public final class InMemoryQueueBackend implements QueueBackend {
 
   private MemoryQueue resolve(String queueUrl) {
     Objects.requireNonNull(queueUrl, "queueUrl");
-    String name = nameOf(queueUrl);
-    MemoryQueue queue = name == null ? null : queues.get(name);
+    MemoryQueue queue = queues.get(queueUrl);
     if (queue == null) {
       throw new BackendException(
           "queue.not_found", "queue " + queueUrl + " does not exist (AWS.SimpleQueueService.NonExistentQueue)");
@@ -429,12 +425,8 @@ public final class InMemoryQueueBackend implements QueueBackend {
     return queue;
   }
 
-  private @Nullable String nameOf(String queueUrl) {
-    return queueUrl.startsWith(urlPrefix) ? queueUrl.substring(urlPrefix.length()) : null;
-  }
-
   private @Nullable MemoryQueue queueByArn(String arn) {
-    return arn.startsWith(ARN_PREFIX) ? queues.get(arn.substring(ARN_PREFIX.length())) : null;
+    return arn.startsWith(ARN_PREFIX) ? queues.get(urlPrefix + arn.substring(ARN_PREFIX.length())) : null;
   }
 
 }

@@ -4,10 +4,12 @@ import io.github.cortexj.core.internal.backend.OutgoingMessageRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -87,19 +89,12 @@ public final class MessageBatcher {
    *     after all attempts; the others have been sent
    */
   public List<SendBatchResult.Sent> sendAll(String queueUrl, List<OutgoingMessage> messages) {
-    Map<String, OutgoingMessage> byEntryId = new LinkedHashMap<>();
-    for (OutgoingMessage message : messages) {
-      checkBodySize(queueUrl, message);
-      if (byEntryId.put(message.entryId(), message) != null) {
-        throw new BackendException(
-            "queue.batch_limit",
-            "entry id \"" + message.entryId() + "\" repeats in the messages for queue \"" + queueName(queueUrl) + "\"");
-      }
-    }
-    List<SendBatchResult.Sent> sent = new ArrayList<>(messages.size());
+    List<OutgoingMessage> pending = List.copyOf(messages);
+    checkEntries(queueUrl, pending);
+    List<SendBatchResult.Sent> sent = new ArrayList<>(pending.size());
+    // Filled only when something fails: the common call sends every entry at the first attempt.
     Map<String, SendBatchResult.Failed> refused = new LinkedHashMap<>();
     Map<String, SendBatchResult.Failed> lastFailure = new HashMap<>();
-    List<OutgoingMessage> pending = List.copyOf(messages);
     for (int attempt = 1; attempt <= maxAttempts && !pending.isEmpty(); attempt++) {
       if (attempt > 1) {
         pause(queueUrl, backoff(attempt - 1));
@@ -113,7 +108,7 @@ public final class MessageBatcher {
             refused.put(failed.entryId(), failed);
           } else {
             lastFailure.put(failed.entryId(), failed);
-            retry.add(Objects.requireNonNull(byEntryId.get(failed.entryId()), failed.entryId()));
+            retry.add(entry(group, failed.entryId()));
           }
         }
       }
@@ -135,6 +130,44 @@ public final class MessageBatcher {
                 .map(f -> f.entryId() + " (" + f.code() + ": " + f.message() + ")")
                 .collect(Collectors.joining(", "))
             + (failures.size() > 20 ? ", ..." : ""));
+  }
+
+  /**
+   * Checks every body against the size limit and the entry ids for repeats, before anything is sent. A call of at
+   * most {@value QueueBackend#MAX_BATCH_ENTRIES} messages, the usual one, compares ids pairwise rather than
+   * hashing them into a set.
+   */
+  private static void checkEntries(String queueUrl, List<OutgoingMessage> messages) {
+    int count = messages.size();
+    Set<String> seen = count > QueueBackend.MAX_BATCH_ENTRIES ? new HashSet<>() : Set.of();
+    for (int i = 0; i < count; i++) {
+      OutgoingMessage message = messages.get(i);
+      checkBodySize(queueUrl, message);
+      boolean repeated;
+      if (count > QueueBackend.MAX_BATCH_ENTRIES) {
+        repeated = !seen.add(message.entryId());
+      } else {
+        repeated = false;
+        for (int j = 0; j < i && !repeated; j++) {
+          repeated = messages.get(j).entryId().equals(message.entryId());
+        }
+      }
+      if (repeated) {
+        throw new BackendException(
+            "queue.batch_limit",
+            "entry id \"" + message.entryId() + "\" repeats in the messages for queue \"" + queueName(queueUrl) + "\"");
+      }
+    }
+  }
+
+  /** Returns the entry of {@code group} with {@code entryId}, which the backend reported as failed. */
+  private static OutgoingMessage entry(List<OutgoingMessage> group, String entryId) {
+    for (OutgoingMessage message : group) {
+      if (message.entryId().equals(entryId)) {
+        return message;
+      }
+    }
+    throw new IllegalStateException("the backend reported entry \"" + entryId + "\", which was not sent");
   }
 
   /**
@@ -162,6 +195,9 @@ public final class MessageBatcher {
         allSmall = false;
         break;
       }
+    }
+    if (allSmall && !messages.isEmpty() && messages.size() <= QueueBackend.MAX_BATCH_ENTRIES) {
+      return List.of(List.copyOf(messages)); // one group, and no copy when the list is already immutable
     }
     List<List<OutgoingMessage>> groups = new ArrayList<>();
     List<OutgoingMessage> current = new ArrayList<>();

@@ -10,25 +10,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one in-memory queue with SQS's semantics: visibility timeouts judged lazily against the time each
  * call passes in, receive counts, receipt handles per delivery, FIFO deduplication and message-group blocking.
  *
- * <p>Thread safe: every method holds the queue's own lock. Moving messages to a dead-letter queue is left to the
- * caller ({@link ReceiveOutcome#deadLetters()}), so that no thread ever holds two queues' locks.
+ * <p>The common path of a message (sent, received once, deleted) costs constant time: visible messages wait in
+ * send order in {@link VisibleMessages}, in-flight ones in {@link InFlightDeadlines}, and a receipt handle names
+ * the {@link DeliverySlots slot} of its message (see {@link ReceiptHandles}), so nothing is searched.
+ *
+ * <p>Thread safe: the queue's state is read and written only under its own lock; message ids, receipt handles and
+ * results are made outside it, so that senders and receivers hold it briefly. Moving messages to a dead-letter
+ * queue is left to the caller ({@link ReceiveOutcome#deadLetters()}), so that no thread ever holds two queues'
+ * locks.
  */
 public final class MemoryQueue {
 
@@ -41,17 +42,12 @@ public final class MemoryQueue {
    */
   private static final Duration RECHECK_IN_FLIGHT = Duration.ofMillis(50);
 
-  private static final Comparator<QueueMessage> BY_VISIBLE_AT =
-      (a, b) -> {
-        int byTime = a.visibleAt().compareTo(b.visibleAt());
-        return byTime != 0 ? byTime : Long.compare(a.sequence(), b.sequence());
-      };
-
   private final QueueSpec spec;
+  private final boolean fifo;
   private final String url;
   private final String arn;
-  /** Distinguishes this queue from an earlier or later queue of the same name, so old receipt handles fail. */
-  private final String incarnation = UUID.randomUUID().toString();
+  /** Makes and reads this queue's handles; its incarnation makes the handles of an earlier queue of the name fail. */
+  private final ReceiptHandles handles = new ReceiptHandles();
 
   /**
    * Guards the queue's state; waiting receivers wait on it. An intrinsic lock, whose brief spinning suits these
@@ -59,19 +55,21 @@ public final class MemoryQueue {
    */
   private final Object monitor = new Object();
 
-  private final Map<String, QueueMessage> byId = new HashMap<>();
-  /** Visible messages in send order (a message that becomes visible again keeps its place). */
-  private final TreeMap<Long, QueueMessage> visible = new TreeMap<>();
-  /** Received messages by the time they become visible again. */
-  private final TreeSet<QueueMessage> inFlight = new TreeSet<>(BY_VISIBLE_AT);
-  /** FIFO: how many in-flight messages each message group has; a group with any is blocked. */
-  private final Map<String, Integer> inFlightPerGroup = new HashMap<>();
+  private final VisibleMessages visible = new VisibleMessages();
+  private final InFlightDeadlines inFlight = new InFlightDeadlines();
+  private final DeliverySlots delivered = new DeliverySlots();
+  /** FIFO: the groups with a message in flight, which deliver nothing else meanwhile. */
+  private final Map<String, BlockedGroup> blockedGroups = new HashMap<>();
+  /** FIFO: visible messages kept aside in {@link #blockedGroups}; they count as visible. */
+  private int parked;
   /** FIFO: deduplication ids seen in the last five minutes, and the same in the order they expire. */
   private final Map<String, Deduplication> deduplication = new HashMap<>();
   private final ArrayDeque<Deduplication> deduplicationOrder = new ArrayDeque<>();
 
   private long nextSequence;
   private long version;
+  /** Receivers in {@link #awaitChange}; a change notifies only when there are some. */
+  private int waiting;
   private boolean deleted;
 
   /**
@@ -83,6 +81,7 @@ public final class MemoryQueue {
    */
   public MemoryQueue(QueueSpec spec, String url, String arn) {
     this.spec = Objects.requireNonNull(spec, "spec");
+    this.fifo = spec.fifo();
     this.url = Objects.requireNonNull(url, "url");
     this.arn = Objects.requireNonNull(arn, "arn");
   }
@@ -118,10 +117,13 @@ public final class MemoryQueue {
   public void markDeleted() {
     synchronized (monitor) {
       deleted = true;
-      byId.clear();
       visible.clear();
       inFlight.clear();
-      inFlightPerGroup.clear();
+      delivered.clear();
+      blockedGroups.clear();
+      parked = 0;
+      deduplication.clear();
+      deduplicationOrder.clear();
       changed();
     }
   }
@@ -134,43 +136,88 @@ public final class MemoryQueue {
    * @return the new message's id, or the original's for a duplicate
    */
   public String send(OutgoingMessage message, Instant now) {
+    UUID messageId = randomMessageId();
+    String messageIdText = messageId.toString();
+    Deduplication deduplicationEntry = deduplicationEntry(message, messageId, now.plus(DEDUPLICATION_WINDOW));
     synchronized (monitor) {
       ensureExists();
-      String deduplicationId = message.deduplicationId();
-      if (spec.fifo() && deduplicationId != null) {
+      if (fifo) {
         forgetExpiredDeduplications(now);
-        Deduplication seen = deduplication.get(deduplicationId);
-        if (seen != null) {
-          return seen.messageId();
-        }
       }
-      UUID messageUuid = randomMessageId();
-      String messageId = messageUuid.toString();
-      QueueMessage stored =
-          new QueueMessage(
-              messageId,
-              message.body(),
-              message.attributes(),
-              spec.fifo() ? message.groupId() : null,
-              nextSequence++,
-              0,
-              now);
-      addVisible(stored);
-      if (spec.fifo() && deduplicationId != null) {
-        Instant expiresAt = now.plus(DEDUPLICATION_WINDOW);
-        Deduplication entry =
-            new Deduplication(
-                deduplicationId,
-                messageUuid.getMostSignificantBits(),
-                messageUuid.getLeastSignificantBits(),
-                expiresAt.getEpochSecond(),
-                expiresAt.getNano());
-        deduplication.put(deduplicationId, entry);
-        deduplicationOrder.addLast(entry);
-      }
-      changed();
-      return messageId;
+      return enqueue(message, messageIdText, deduplicationEntry, now);
     }
+  }
+
+  /**
+   * Enqueues validated messages in order, under one acquisition of the lock, skipping FIFO duplicates within the
+   * deduplication window (also of an earlier message of the same call).
+   *
+   * @param messages the messages, already checked against the queue's rules
+   * @param now the current time
+   * @return the message ids, one per message in order: the new message's, or the original's for a duplicate
+   */
+  public List<String> sendAll(List<OutgoingMessage> messages, Instant now) {
+    int count = messages.size();
+    // Ids and deduplication entries are made before taking the lock; a duplicate's are not used.
+    String[] ids = new String[count];
+    Deduplication[] deduplicationEntries = new Deduplication[count];
+    Instant expiresAt = now.plus(DEDUPLICATION_WINDOW);
+    for (int i = 0; i < count; i++) {
+      UUID id = randomMessageId();
+      ids[i] = id.toString();
+      deduplicationEntries[i] = deduplicationEntry(messages.get(i), id, expiresAt);
+    }
+    synchronized (monitor) {
+      ensureExists();
+      if (fifo) {
+        forgetExpiredDeduplications(now);
+      }
+      for (int i = 0; i < count; i++) {
+        ids[i] = enqueue(messages.get(i), ids[i], deduplicationEntries[i], now);
+      }
+    }
+    return List.of(ids);
+  }
+
+  /** Returns what a FIFO queue remembers of the message for five minutes, or {@code null} when nothing. */
+  private @Nullable Deduplication deduplicationEntry(OutgoingMessage message, UUID messageId, Instant expiresAt) {
+    String deduplicationId = message.deduplicationId();
+    if (!fifo || deduplicationId == null) {
+      return null;
+    }
+    return new Deduplication(
+        deduplicationId,
+        messageId.getMostSignificantBits(),
+        messageId.getLeastSignificantBits(),
+        expiresAt.getEpochSecond(),
+        expiresAt.getNano());
+  }
+
+  /** Enqueues one message, or answers the original's id for a FIFO duplicate. Holds the lock. */
+  private String enqueue(
+      OutgoingMessage message, String messageIdText, @Nullable Deduplication deduplicationEntry, Instant now) {
+    if (deduplicationEntry != null) {
+      Deduplication seen = deduplication.get(deduplicationEntry.deduplicationId());
+      if (seen != null) {
+        return seen.messageId();
+      }
+    }
+    QueueMessage stored =
+        new QueueMessage(
+            messageIdText,
+            message.body(),
+            message.attributes(),
+            fifo ? message.groupId() : null,
+            nextSequence++,
+            0,
+            now);
+    visible.addArrived(stored);
+    if (deduplicationEntry != null) {
+      deduplication.put(deduplicationEntry.deduplicationId(), deduplicationEntry);
+      deduplicationOrder.addLast(deduplicationEntry);
+    }
+    changed();
+    return messageIdText;
   }
 
   /**
@@ -182,7 +229,7 @@ public final class MemoryQueue {
   public void acceptDeadLetter(QueueMessage message, Instant now) {
     synchronized (monitor) {
       ensureExists();
-      addVisible(message.movedTo(nextSequence++, now));
+      visible.addArrived(message.movedTo(nextSequence++, now));
       changed();
     }
   }
@@ -201,9 +248,10 @@ public final class MemoryQueue {
    * Delivers up to {@code maxMessages} visible messages at once, without waiting.
    *
    * <p>Messages are taken in send order. In a FIFO queue a message group with a message in flight is skipped
-   * entirely, so a group is processed in order, one delivery at a time. A message that has already been received
-   * {@code redriveAfter} times is not delivered but removed and returned in {@link ReceiveOutcome#deadLetters()}
-   * for the caller to move, as SQS moves it on the next receive attempt.
+   * entirely, so a group is processed in order, one delivery at a time (one receive may take several messages of
+   * a group that had none in flight). A message that has already been received {@code redriveAfter} times is not
+   * delivered but removed and returned in {@link ReceiveOutcome#deadLetters()} for the caller to move, as SQS moves
+   * it on the next receive attempt.
    *
    * @param maxMessages 1 to 10
    * @param visibilityTimeout how long the delivered messages stay hidden
@@ -212,47 +260,85 @@ public final class MemoryQueue {
    * @return the delivered messages, the messages to move, and the queue's version for {@link #awaitChange}
    */
   public ReceiveOutcome receiveNow(int maxMessages, Duration visibilityTimeout, Instant now, int redriveAfter) {
+    QueueMessage[] taken = new QueueMessage[maxMessages];
+    // What the handles name, read under the lock: another receive may deliver the messages again meanwhile.
+    int[] slots = new int[maxMessages];
+    int[] deliveries = new int[maxMessages];
+    int count = 0;
+    List<QueueMessage> deadLetters = List.of();
+    long versionAfter;
     synchronized (monitor) {
       ensureExists();
       makeExpiredVisible(now);
-      List<QueueMessage> taken = new ArrayList<>();
-      List<QueueMessage> deadLetters = new ArrayList<>();
-      Iterator<QueueMessage> candidates = visible.values().iterator();
-      while (candidates.hasNext() && taken.size() < maxMessages) {
-        QueueMessage message = candidates.next();
-        String group = message.groupId();
-        if (spec.fifo() && group != null && inFlightPerGroup.containsKey(group)) {
-          continue;
+      boolean hide = !visibilityTimeout.isZero();
+      Instant visibleUntil = hide ? now.plus(visibilityTimeout) : now;
+      while (count < maxMessages) {
+        QueueMessage message = visible.pollFirst();
+        if (message == null) {
+          break;
         }
-        candidates.remove();
+        String group = message.groupId();
+        if (group != null) {
+          // Groups are blocked by the messages in flight before this call: one receive may take several
+          // messages of a group, in order, as SQS does.
+          BlockedGroup blocked = blockedGroups.get(group);
+          if (blocked != null) {
+            blocked.park(message);
+            parked++;
+            continue;
+          }
+        }
         if (redriveAfter > 0 && message.receiveCount() >= redriveAfter) {
-          byId.remove(message.messageId());
+          delivered.release(message);
+          if (deadLetters.isEmpty()) {
+            deadLetters = new ArrayList<>(2);
+          }
           deadLetters.add(message);
           continue;
         }
-        message.deliver(receiptHandle(message), now, now.plus(visibilityTimeout));
-        taken.add(message);
+        message.deliver(now, visibleUntil);
+        delivered.assign(message);
+        taken[count] = message;
+        slots[count] = message.slot;
+        deliveries[count] = message.receiveCount();
+        count++;
       }
-      List<ReceivedMessage> delivered = new ArrayList<>(taken.size());
-      for (QueueMessage message : taken) {
-        if (visibilityTimeout.isZero()) {
-          visible.put(message.sequence(), message);
+      for (int i = 0; i < count; i++) {
+        if (hide) {
+          addInFlight(taken[i]);
         } else {
-          addInFlight(message);
+          visible.addReturned(taken[i]);
         }
-        delivered.add(
-            new ReceivedMessage(
-                message.messageId(),
-                Objects.requireNonNull(message.receiptHandle()),
-                message.body(),
-                message.attributes(),
-                message.receiveCount()));
       }
       if (!deadLetters.isEmpty()) {
         changed();
       }
-      return new ReceiveOutcome(delivered, deadLetters, version);
+      versionAfter = version;
     }
+    return new ReceiveOutcome(receivedMessages(taken, slots, deliveries, count), deadLetters, versionAfter);
+  }
+
+  private List<ReceivedMessage> receivedMessages(QueueMessage[] taken, int[] slots, int[] deliveries, int count) {
+    if (count == 0) {
+      return List.of();
+    }
+    if (count == 1) {
+      return List.of(receivedMessage(taken[0], slots[0], deliveries[0]));
+    }
+    ReceivedMessage[] received = new ReceivedMessage[count];
+    for (int i = 0; i < count; i++) {
+      received[i] = receivedMessage(taken[i], slots[i], deliveries[i]);
+    }
+    return List.of(received);
+  }
+
+  private ReceivedMessage receivedMessage(QueueMessage message, int slot, int delivery) {
+    return new ReceivedMessage(
+        message.messageId(),
+        handles.format(slot, message.sequence(), delivery),
+        message.body(),
+        message.attributes(),
+        delivery);
   }
 
   /**
@@ -270,15 +356,21 @@ public final class MemoryQueue {
         return;
       }
       Duration wait = maxWait;
-      if (!inFlight.isEmpty()) {
-        Duration untilVisible = Duration.between(now, inFlight.first().visibleAt());
+      QueueMessage next = inFlight.earliest();
+      if (next != null) {
+        Duration untilVisible = Duration.between(now, next.visibleAt());
         wait = min(wait, min(untilVisible, RECHECK_IN_FLIGHT));
       }
       long remaining = wait.isNegative() ? 0 : wait.toNanos();
       long deadline = System.nanoTime() + remaining;
-      while (!deleted && version == seenVersion && remaining > 0) {
-        monitor.wait(remaining / 1_000_000, (int) (remaining % 1_000_000));
-        remaining = deadline - System.nanoTime();
+      waiting++;
+      try {
+        while (!deleted && version == seenVersion && remaining > 0) {
+          monitor.wait(remaining / 1_000_000, (int) (remaining % 1_000_000));
+          remaining = deadline - System.nanoTime();
+        }
+      } finally {
+        waiting--;
       }
     }
   }
@@ -296,12 +388,15 @@ public final class MemoryQueue {
    * @param now the current time
    */
   public void changeVisibility(String receiptHandle, Duration timeout, Instant now) {
+    ReceiptHandles.Parsed handle = handles.parse(receiptHandle);
     synchronized (monitor) {
       ensureExists();
-      String messageId = messageIdOf(receiptHandle);
+      if (handle == null) {
+        throw notAHandle(receiptHandle);
+      }
       makeExpiredVisible(now);
-      QueueMessage message = byId.get(messageId);
-      if (message == null || !receiptHandle.equals(message.receiptHandle())) {
+      QueueMessage message = delivered.find(handle.slot(), handle.sequence());
+      if (message == null || message.receiveCount() != handle.delivery()) {
         throw new BackendException(
             "queue.receipt_handle_invalid",
             "receipt handle \"" + receiptHandle + "\" of queue \"" + spec.name() + "\" is invalid: the message"
@@ -309,7 +404,7 @@ public final class MemoryQueue {
                 + (message == null ? "" : " (it was received again since)")
                 + " (InvalidParameterValue)");
       }
-      if (!message.inFlight()) {
+      if (!message.inFlight) {
         return;
       }
       Instant receivedAt = Objects.requireNonNull(message.receivedAt());
@@ -320,13 +415,16 @@ public final class MemoryQueue {
             "visibility timeout " + timeout + " for a message of queue \"" + spec.name() + "\" would keep it"
                 + " hidden more than 12 hours after it was received (InvalidParameterValue)");
       }
-      removeInFlight(message);
-      message.setVisibleAt(newVisibleAt);
       if (timeout.isZero()) {
-        visible.put(message.sequence(), message);
+        removeInFlight(message);
+        message.setVisibleAt(newVisibleAt);
+        visible.addReturned(message);
         changed();
       } else {
-        addInFlight(message);
+        // Stays in flight, so its group stays blocked: only its place among the deadlines changes.
+        inFlight.remove(message);
+        message.setVisibleAt(newVisibleAt);
+        inFlight.add(message);
       }
     }
   }
@@ -342,27 +440,71 @@ public final class MemoryQueue {
    * @param now the current time
    */
   public void delete(String receiptHandle, Instant now) {
+    ReceiptHandles.Parsed handle = handles.parse(receiptHandle);
     synchronized (monitor) {
       ensureExists();
-      String messageId = messageIdOf(receiptHandle);
+      if (handle == null) {
+        throw notAHandle(receiptHandle);
+      }
       makeExpiredVisible(now);
-      QueueMessage message = byId.get(messageId);
-      if (message == null || !receiptHandle.equals(message.receiptHandle())) {
-        return;
+      if (!deleteLocked(handle)) {
+        throw expiredHandle(receiptHandle);
       }
-      if (message.inFlight()) {
-        removeInFlight(message);
-        changed();
-      } else if (spec.fifo()) {
-        throw new BackendException(
-            "queue.receipt_handle_invalid",
-            "receipt handle \"" + receiptHandle + "\" of queue \"" + spec.name() + "\" is invalid: the receipt"
-                + " handle has expired (InvalidParameterValue)");
-      } else {
-        visible.remove(message.sequence());
-      }
-      byId.remove(messageId);
     }
+  }
+
+  /**
+   * Deletes the messages delivered with {@code receiptHandles}, under one acquisition of the lock, as
+   * {@link #delete} each.
+   *
+   * @param receiptHandles the handles
+   * @param now the current time
+   * @return the handles {@link #delete} would refuse as invalid (of kind {@code queue.receipt_handle_invalid}), in
+   *     order; empty when none
+   */
+  public List<String> deleteAll(List<String> receiptHandles, Instant now) {
+    int count = receiptHandles.size();
+    ReceiptHandles.Parsed[] parsed = new ReceiptHandles.Parsed[count];
+    for (int i = 0; i < count; i++) {
+      parsed[i] = handles.parse(receiptHandles.get(i));
+    }
+    List<String> failed = List.of();
+    synchronized (monitor) {
+      ensureExists();
+      makeExpiredVisible(now);
+      for (int i = 0; i < count; i++) {
+        ReceiptHandles.Parsed handle = parsed[i];
+        if (handle == null || !deleteLocked(handle)) {
+          if (failed.isEmpty()) {
+            failed = new ArrayList<>(2);
+          }
+          failed.add(receiptHandles.get(i));
+        }
+      }
+    }
+    return failed;
+  }
+
+  /**
+   * Deletes the message of a well-formed handle of this queue, if the handle is its current one. Holds the lock.
+   *
+   * @return {@code false} when a FIFO queue refuses the handle because the delivery has expired
+   */
+  private boolean deleteLocked(ReceiptHandles.Parsed handle) {
+    QueueMessage message = delivered.find(handle.slot(), handle.sequence());
+    if (message == null || message.receiveCount() != handle.delivery()) {
+      return true;
+    }
+    if (message.inFlight) {
+      removeInFlight(message);
+      changed();
+    } else if (fifo) {
+      return false;
+    } else {
+      visible.removeReturned(message);
+    }
+    delivered.release(message);
+    return true;
   }
 
   /**
@@ -378,21 +520,8 @@ public final class MemoryQueue {
         return null;
       }
       makeExpiredVisible(now);
-      return inFlight.isEmpty() ? null : inFlight.first().visibleAt();
-    }
-  }
-
-  /**
-   * Runs {@code work} holding this queue's lock (which its calls take again at no cost), so that a batch call
-   * contends for the lock once rather than once per entry.
-   *
-   * @param work the calls to make
-   * @param <T> the result type
-   * @return what {@code work} returns
-   */
-  public <T> T underLock(Supplier<T> work) {
-    synchronized (monitor) {
-      return work.get();
+      QueueMessage next = inFlight.earliest();
+      return next == null ? null : next.visibleAt();
     }
   }
 
@@ -413,13 +542,8 @@ public final class MemoryQueue {
     synchronized (monitor) {
       ensureExists();
       makeExpiredVisible(now);
-      return new QueueCounts(visible.size(), inFlight.size());
+      return new QueueCounts(visible.size() + parked, inFlight.size());
     }
-  }
-
-  private String receiptHandle(QueueMessage message) {
-    // One handle per delivery: the receive count numbers the deliveries of a message.
-    return incarnation + ":" + message.messageId() + ":" + (message.receiveCount() + 1);
   }
 
   /**
@@ -434,51 +558,58 @@ public final class MemoryQueue {
     return new UUID(mostSignificant, leastSignificant);
   }
 
-  /** Returns the message id of a handle {@code <incarnation>:<message id>:<delivery>} of this queue, or fails. */
-  private String messageIdOf(String receiptHandle) {
-    int first = receiptHandle.indexOf(':');
-    int second = first < 0 ? -1 : receiptHandle.indexOf(':', first + 1);
-    if (second < 0
-        || receiptHandle.indexOf(':', second + 1) >= 0
-        || first != incarnation.length()
-        || !receiptHandle.startsWith(incarnation)
-        || second == first + 1) {
-      throw new BackendException(
-          "queue.receipt_handle_invalid",
-          "receipt handle \"" + receiptHandle + "\" is not a valid receipt handle of queue \"" + spec.name()
-              + "\" (ReceiptHandleIsInvalid)");
-    }
-    return receiptHandle.substring(first + 1, second);
+  private BackendException notAHandle(String receiptHandle) {
+    return new BackendException(
+        "queue.receipt_handle_invalid",
+        "receipt handle \"" + receiptHandle + "\" is not a valid receipt handle of queue \"" + spec.name()
+            + "\" (ReceiptHandleIsInvalid)");
+  }
+
+  private BackendException expiredHandle(String receiptHandle) {
+    return new BackendException(
+        "queue.receipt_handle_invalid",
+        "receipt handle \"" + receiptHandle + "\" of queue \"" + spec.name() + "\" is invalid: the receipt"
+            + " handle has expired (InvalidParameterValue)");
   }
 
   private void makeExpiredVisible(Instant now) {
-    while (!inFlight.isEmpty() && !inFlight.first().visibleAt().isAfter(now)) {
-      QueueMessage message = inFlight.first();
-      removeInFlight(message);
-      visible.put(message.sequence(), message);
+    QueueMessage next = inFlight.earliest();
+    while (next != null && !next.visibleAt().isAfter(now)) {
+      removeInFlight(next);
+      visible.addReturned(next);
+      next = inFlight.earliest();
     }
-  }
-
-  private void addVisible(QueueMessage message) {
-    byId.put(message.messageId(), message);
-    visible.put(message.sequence(), message);
   }
 
   private void addInFlight(QueueMessage message) {
-    message.setInFlight(true);
+    message.inFlight = true;
     inFlight.add(message);
     String group = message.groupId();
     if (group != null) {
-      inFlightPerGroup.merge(group, 1, Integer::sum);
+      BlockedGroup blocked = blockedGroups.get(group);
+      if (blocked == null) {
+        blocked = new BlockedGroup(group);
+        blockedGroups.put(group, blocked);
+      }
+      blocked.enterFlight();
+      message.blockedGroup = blocked;
     }
   }
 
+  /** Takes a message out of flight; the last of its group frees the group's parked messages. */
   private void removeInFlight(QueueMessage message) {
-    message.setInFlight(false);
+    message.inFlight = false;
     inFlight.remove(message);
-    String group = message.groupId();
-    if (group != null) {
-      inFlightPerGroup.computeIfPresent(group, (g, n) -> n == 1 ? null : n - 1);
+    BlockedGroup blocked = message.blockedGroup;
+    if (blocked != null) {
+      message.blockedGroup = null;
+      if (blocked.leaveFlight()) {
+        blockedGroups.remove(blocked.groupId());
+        for (QueueMessage waiting : blocked.parked()) {
+          visible.addReturned(waiting);
+          parked--;
+        }
+      }
     }
   }
 
@@ -491,7 +622,9 @@ public final class MemoryQueue {
 
   private void changed() {
     version++;
-    monitor.notifyAll();
+    if (waiting > 0) {
+      monitor.notifyAll();
+    }
   }
 
   private void ensureExists() {

@@ -61,7 +61,8 @@ public final class OutgoingMessageRules {
           "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided"
               + " explicitly");
     }
-    if (!validFifoId(deduplicationId)) {
+    // Cortex's enqueuer uses one id for both: checked already.
+    if (!deduplicationId.equals(groupId) && !validFifoId(deduplicationId)) {
       return new MessageProblem(
           "InvalidParameterValue",
           "Value " + deduplicationId + " for parameter MessageDeduplicationId is invalid. Reason: it must be 1"
@@ -82,6 +83,9 @@ public final class OutgoingMessageRules {
   }
 
   private static @Nullable MessageProblem attributeProblem(Map<String, String> attributes) {
+    if (attributes.isEmpty()) {
+      return null; // the common case, without an iterator
+    }
     if (attributes.size() > MAX_ATTRIBUTES) {
       return new MessageProblem(
           "InvalidParameterValue",

@@ -5,11 +5,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One message held by a {@link MemoryQueue}: its immutable content plus its delivery state.
+ * One message held by a {@link MemoryQueue}: its immutable content plus its delivery state, and the links that
+ * place it in the queue's structures (so that a message is found and moved without searching for it).
  *
  * <p>Not thread safe: the delivery state is only read and written under the owning queue's lock.
  */
 public final class QueueMessage {
+
+  /** No delivery slot: the message has not been delivered by this queue, or is gone. */
+  static final int NO_SLOT = -1;
 
   private final String messageId;
   private final String body;
@@ -18,9 +22,22 @@ public final class QueueMessage {
   private final long sequence;
   private int receiveCount;
   private Instant visibleAt;
-  private boolean inFlight;
-  private @Nullable String receiptHandle;
   private @Nullable Instant receivedAt;
+
+  /** Where the message's receipt handles point ({@link DeliverySlots}), or {@link #NO_SLOT}. */
+  int slot = NO_SLOT;
+
+  /** Whether the message is hidden by a delivery and listed in {@link InFlightDeadlines}. */
+  boolean inFlight;
+
+  /** {@link InFlightDeadlines}: the neighbours in its ordered list, and whether it sits in the overflow instead. */
+  @Nullable QueueMessage earlier;
+
+  @Nullable QueueMessage later;
+  boolean inOverflow;
+
+  /** FIFO: the blocked group this in-flight message counts in, so that leaving flight needs no lookup. */
+  @Nullable BlockedGroup blockedGroup;
 
   QueueMessage(
       String messageId,
@@ -68,6 +85,7 @@ public final class QueueMessage {
     return groupId;
   }
 
+  /** The message's place in its queue's send order; unique within the queue. */
   long sequence() {
     return sequence;
   }
@@ -80,31 +98,18 @@ public final class QueueMessage {
     return visibleAt;
   }
 
-  boolean inFlight() {
-    return inFlight;
-  }
-
-  @Nullable String receiptHandle() {
-    return receiptHandle;
-  }
-
   @Nullable Instant receivedAt() {
     return receivedAt;
   }
 
-  /** Records a delivery: one more receive, a new receipt handle, hidden until {@code visibleUntil}. */
-  void deliver(String handle, Instant now, Instant visibleUntil) {
+  /** Records a delivery: one more receive, hidden until {@code visibleUntil}. */
+  void deliver(Instant now, Instant visibleUntil) {
     receiveCount++;
-    receiptHandle = handle;
     receivedAt = now;
     visibleAt = visibleUntil;
   }
 
   void setVisibleAt(Instant instant) {
     visibleAt = instant;
-  }
-
-  void setInFlight(boolean value) {
-    inFlight = value;
   }
 }
