@@ -68,7 +68,14 @@ public final class JobStore {
   }
 
   void writePayload(String api, String jobId, JobSubmission submission) {
-    store.put(keys.payload(api, jobId), bytes(submission), JSON);
+    // Streamed from chunks: the payload holds every item, and a contiguous copy of it would only be copied again.
+    ChunkedBytes payload = new ChunkedBytes();
+    try {
+      mapper.writeValue(payload, submission);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    store.put(keys.payload(api, jobId), payload.inputStream(), payload.size(), JSON);
   }
 
   Optional<JobSubmission> readPayload(String api, String jobId) {
