@@ -14,7 +14,9 @@ class ChunkedBytesTest {
 
   @Test
   void readsBackExactlyWhatWasWrittenWhateverTheWriteSizes() {
-    qt().forAll(lists().of(integers().between(0, 300_000)).ofSizeBetween(0, 12))
+    // Up to about 840 kB: past the point where chunks stop growing.
+    qt().withExamples(40)
+        .forAll(lists().of(integers().between(0, 70_000)).ofSizeBetween(0, 12))
         .checkAssert(
             sizes -> {
               ChunkedBytes chunked = new ChunkedBytes();
@@ -35,6 +37,19 @@ class ChunkedBytesTest {
               assertThat(chunked.size()).isEqualTo(expected.size());
               assertThat(readAll(chunked.inputStream(), 4_099)).isEqualTo(expected.toByteArray());
             });
+  }
+
+  @Test
+  void readsBackMegabytesWrittenInOneCall() throws IOException {
+    byte[] written = new byte[1_500_001];
+    for (int i = 0; i < written.length; i++) {
+      written[i] = (byte) (i * 13);
+    }
+    ChunkedBytes chunked = new ChunkedBytes();
+    chunked.write(written, 0, written.length);
+
+    assertThat(chunked.size()).isEqualTo(written.length);
+    assertThat(chunked.inputStream().readAllBytes()).isEqualTo(written);
   }
 
   @Test
