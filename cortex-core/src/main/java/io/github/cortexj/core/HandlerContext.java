@@ -92,6 +92,7 @@ public interface HandlerContext {
     private ProjectFiles projectFiles = ProjectFiles.none();
     private @Nullable Map<String, String> env;
     private @Nullable CortexClient client;
+    private @Nullable CortexClient detached;
 
     Builder() {}
 
@@ -180,7 +181,17 @@ public interface HandlerContext {
           metrics,
           projectFiles,
           env == null ? projectFiles.env() : env,
-          client == null ? DetachedCortexClient.create() : client);
+          client == null ? detachedClient() : client);
+    }
+
+    /** The client that reaches no cluster, made once per builder: the runtime builds a context per batch. */
+    private CortexClient detachedClient() {
+      CortexClient detached = this.detached;
+      if (detached == null) {
+        detached = DetachedCortexClient.create();
+        this.detached = detached;
+      }
+      return detached;
     }
   }
 }

@@ -16,7 +16,7 @@ import io.github.cortexj.core.metrics.MetricsClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -56,6 +56,14 @@ final class BatchWorker implements Runnable {
   private final Map<String, String> metricTags;
   /** Batches that succeeded here and wait to be recorded as a group; used by this worker's thread only. */
   private final List<InFlightBatch> succeeded = new ArrayList<>(JobKeys.MAX_GROUP);
+  private final BatchItemsReader itemsReader;
+  /**
+   * The parts of every batch's context and MDC scope that are the same for the whole job, set once the handler is
+   * built; each batch then sets its own id, attempt and deadline. Used by this worker's thread only.
+   */
+  private BatchContext.@Nullable Builder contextBuilder;
+
+  private HandlerMdc.@Nullable Builder mdcBuilder;
 
   BatchWorker(RuntimeSettings settings, JobRun run, JobCompletion completion) {
     this.settings = settings;
@@ -63,6 +71,7 @@ final class BatchWorker implements Runnable {
     this.completion = completion;
     this.handlerMetrics = MetricsClient.forHandlers(settings.metrics());
     this.metricTags = Map.of("api_name", run.spec().apiName(), "job_id", run.spec().jobId());
+    this.itemsReader = new BatchItemsReader(settings.mapper());
   }
 
   @Override
@@ -107,10 +116,18 @@ final class BatchWorker implements Runnable {
             .projectFiles(run.api().projectFiles())
             .objectMapper(settings.mapper());
     Supplier<CortexClient> client = settings.client();
-    if (client != null) {
-      builder.client(client.get());
+    CortexClient cortex = client == null ? null : client.get();
+    if (cortex != null) {
+      builder.client(cortex);
     }
     HandlerInit init = builder.build();
+    BatchContext.Builder contexts =
+        BatchContext.builder().jobSpec(spec).metrics(handlerMetrics).projectFiles(run.api().projectFiles());
+    if (cortex != null) {
+      contexts.client(cortex);
+    }
+    contextBuilder = contexts;
+    mdcBuilder = HandlerMdc.builder().apiName(spec.apiName()).jobId(spec.jobId());
     try (HandlerMdc mdc = HandlerMdc.builder().apiName(spec.apiName()).jobId(spec.jobId()).open()) {
       return run.api().handlerFactory().create(init);
     } catch (Exception e) {
@@ -221,23 +238,10 @@ final class BatchWorker implements Runnable {
     long started = System.nanoTime();
     List<JsonNode> items = List.of();
     Throwable failure = null;
-    try (HandlerMdc mdc =
-        HandlerMdc.builder().apiName(spec.apiName()).jobId(spec.jobId()).batchId(batchId).open()) {
+    try (HandlerMdc mdc = mdcScope(batchId)) {
       LOG.debug("processing batch {}", batchId);
-      items = parse(message.body());
-      BatchContext.Builder contextBuilder =
-          BatchContext.builder()
-              .jobSpec(spec)
-              .batchId(batchId)
-              .attempt(message.receiveCount())
-              .deadline(run.deadline())
-              .metrics(handlerMetrics)
-              .projectFiles(run.api().projectFiles());
-      Supplier<CortexClient> client = settings.client();
-      if (client != null) {
-        contextBuilder.client(client.get());
-      }
-      handler.handleBatch(items, contextBuilder.build());
+      items = itemsReader.read(message.body());
+      handler.handleBatch(items, context(spec, batchId, message.receiveCount()));
     } catch (Exception | Error e) {
       failure = e;
     } finally {
@@ -261,39 +265,61 @@ final class BatchWorker implements Runnable {
     }
   }
 
+  /** Opens the MDC scope of one batch: the job's ids, set once, and the batch's. */
+  private HandlerMdc mdcScope(String batchId) {
+    HandlerMdc.Builder builder = mdcBuilder;
+    if (builder == null) {
+      throw new IllegalStateException("batches are handled once the handler is built");
+    }
+    return builder.batchId(batchId).open();
+  }
+
+  /** Builds the context of one batch on the job's parts, set once. */
+  private BatchContext context(JobSpec spec, String batchId, int attempt) {
+    BatchContext.Builder builder = contextBuilder;
+    if (builder == null) {
+      throw new IllegalStateException("batches are handled once the handler is built");
+    }
+    // The spec is set again: it gains its queue URL and batch count while object inputs are enqueued.
+    return builder.jobSpec(spec).batchId(batchId).attempt(attempt).deadline(run.deadline()).build();
+  }
+
   /**
    * Records the successes waiting here in one write, then deletes their messages in one call; a failure leaves
    * the messages to be delivered again.
    */
   private void recordSucceeded(String queueUrl) {
-    if (succeeded.isEmpty()) {
+    List<InFlightBatch> group = succeeded;
+    int size = group.size();
+    if (size == 0) {
       return;
     }
-    List<InFlightBatch> group = List.copyOf(succeeded);
-    succeeded.clear();
     try {
       if (run.isEnded()) {
         return; // stopped or timed out: the batches are abandoned
       }
       JobSpec spec = run.spec();
-      List<String> batchIds = new ArrayList<>(group.size());
-      List<String> receipts = new ArrayList<>(group.size());
-      for (InFlightBatch batch : group) {
-        batchIds.add(batch.messageId());
-        receipts.add(batch.renewer().receiptHandle());
+      String[] batchIds = new String[size];
+      String[] receipts = new String[size];
+      for (int i = 0; i < size; i++) {
+        InFlightBatch batch = group.get(i);
+        batchIds[i] = batch.messageId();
+        receipts[i] = batch.renewer().receiptHandle();
       }
-      settings.jobStore().writeSucceeded(spec.apiName(), spec.jobId(), batchIds);
-      run.batchesSucceededHere(group.size());
-      List<String> notDeleted = settings.queues().deleteBatch(queueUrl, receipts);
+      settings.jobStore().writeSucceeded(spec.apiName(), spec.jobId(), Arrays.asList(batchIds));
+      run.batchesSucceededHere(size);
+      List<String> notDeleted = settings.queues().deleteBatch(queueUrl, Arrays.asList(receipts));
       if (!notDeleted.isEmpty()) {
         // Delivered again later, they are found recorded and deleted then.
         LOG.debug("{} messages of job {} were not deleted: {}", notDeleted.size(), spec.jobId(), notDeleted);
       }
     } finally {
-      for (InFlightBatch batch : group) {
+      for (int i = 0; i < size; i++) {
+        InFlightBatch batch = group.get(i);
         batch.finish();
         run.remove(batch);
       }
+      group.clear();
     }
   }
 
@@ -327,13 +353,21 @@ final class BatchWorker implements Runnable {
       return false; // stopped or timed out: the batch is abandoned
     }
     run.recordDelivery(nanos);
-    Map<String, String> tags = metricTags;
-    builtIn(() -> settings.metrics().histogram("cortex_time_per_batch", nanos / 1e9, tags));
+    MetricsClient metrics = settings.metrics();
+    try {
+      metrics.histogram("cortex_time_per_batch", nanos / 1e9, metricTags);
+    } catch (RuntimeException e) {
+      builtInFailed(e);
+    }
     if (failure == null) {
-      builtIn(() -> settings.metrics().increment("cortex_batch_succeeded", 1, tags));
+      try {
+        metrics.increment("cortex_batch_succeeded", 1, metricTags);
+      } catch (RuntimeException e) {
+        builtInFailed(e);
+      }
       succeeded.add(inFlight);
       if (succeeded.size() >= JobKeys.MAX_GROUP
-          || Duration.between(received, settings.clock().instant()).compareTo(GROUP_WINDOW) >= 0) {
+          || !settings.clock().instant().isBefore(received.plus(GROUP_WINDOW))) {
         recordSucceeded(queueUrl);
       }
       return true;
@@ -343,11 +377,14 @@ final class BatchWorker implements Runnable {
           new TimeoutException("batch " + batchId + " did not finish within " + run.batchTimeout() + "; interrupted");
     }
     // Logged after the handler's MDC scope has closed, so the batch's ids are set again for this line.
-    try (HandlerMdc mdc =
-        HandlerMdc.builder().apiName(spec.apiName()).jobId(spec.jobId()).batchId(batchId).open()) {
+    try (HandlerMdc mdc = mdcScope(batchId)) {
       LOG.warn("failed processing batch {} (attempt {})", batchId, message.receiveCount(), failure);
     }
-    builtIn(() -> settings.metrics().increment("cortex_batch_failed", 1, tags));
+    try {
+      metrics.increment("cortex_batch_failed", 1, metricTags);
+    } catch (RuntimeException e) {
+      builtInFailed(e);
+    }
     boolean partial = failure instanceof PartialBatchFailure;
     if (!partial && message.receiveCount() < run.maxAttempts()) {
       settings.queues().changeVisibility(queueUrl, receipt, run.backoff());
@@ -386,21 +423,7 @@ final class BatchWorker implements Runnable {
     return new FailedBatch(batchId, items, failure.getClass().getName(), text, message.receiveCount());
   }
 
-  private List<JsonNode> parse(String body) throws java.io.IOException {
-    JsonNode node = settings.mapper().readTree(body);
-    if (node == null || !node.isArray()) {
-      throw new IllegalArgumentException("the batch's message body is not a JSON array");
-    }
-    List<JsonNode> items = new ArrayList<>(node.size());
-    node.forEach(items::add);
-    return Collections.unmodifiableList(items);
-  }
-
-  private static void builtIn(Runnable publish) {
-    try {
-      publish.run();
-    } catch (RuntimeException e) {
-      LOG.warn("failed to publish a built-in metric: {}", e.getMessage());
-    }
+  private static void builtInFailed(RuntimeException e) {
+    LOG.warn("failed to publish a built-in metric: {}", e.getMessage());
   }
 }

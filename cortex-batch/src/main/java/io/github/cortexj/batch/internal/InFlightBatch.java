@@ -1,7 +1,8 @@
 package io.github.cortexj.batch.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,9 +19,22 @@ final class InFlightBatch {
   private final Thread thread;
   private final VisibilityRenewer renewer;
   private final @Nullable Instant batchDeadline;
-  private final AtomicBoolean timedOut = new AtomicBoolean();
-  private final AtomicBoolean done = new AtomicBoolean();
-  private final AtomicBoolean handled = new AtomicBoolean();
+  // The delivery's flags, in one field rather than three atomic objects: one is made per batch.
+  private static final int TIMED_OUT = 1;
+  private static final int DONE = 2;
+  private static final int HANDLED = 4;
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(InFlightBatch.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("UnusedVariable") // written through STATE
+  private volatile int state;
 
   InFlightBatch(String messageId, Thread thread, VisibilityRenewer renewer, @Nullable Instant batchDeadline) {
     this.messageId = messageId;
@@ -39,21 +53,21 @@ final class InFlightBatch {
 
   /** Renews the visibility if due, and interrupts the handler once the batch's deadline has passed. */
   void tick(Instant now) {
-    if (done.get()) {
+    if (is(DONE)) {
       return;
     }
     renewer.renewIfDue(now);
-    if (handled.get()) {
+    if (is(HANDLED)) {
       return;
     }
-    if (batchDeadline != null && !now.isBefore(batchDeadline) && timedOut.compareAndSet(false, true)) {
+    if (batchDeadline != null && !now.isBefore(batchDeadline) && (set(TIMED_OUT) & TIMED_OUT) == 0) {
       interrupt();
     }
   }
 
   /** Interrupts the handler, unless it has already finished. */
   synchronized void interrupt() {
-    if (!done.get() && !handled.get()) {
+    if ((state & (DONE | HANDLED)) == 0) {
       thread.interrupt();
     }
   }
@@ -63,26 +77,35 @@ final class InFlightBatch {
    * more interrupts and no deadline.
    */
   synchronized void handled() {
-    handled.set(true);
+    set(HANDLED);
   }
 
   /** Marks the batch finished: no more renewals, no more interrupts. */
   synchronized void finish() {
-    done.set(true);
+    set(DONE);
     renewer.stop();
   }
 
   /** The batch's timeout deadline, or {@code null} when it has none or has finished. */
   @Nullable Instant pendingDeadline() {
-    return done.get() || handled.get() || timedOut.get() ? null : batchDeadline;
+    return (state & (DONE | HANDLED | TIMED_OUT)) != 0 ? null : batchDeadline;
   }
 
   /** Whether this delivery is over: its outcome is decided, and a new delivery of the message is a new attempt. */
   boolean finished() {
-    return done.get();
+    return is(DONE);
   }
 
   boolean timedOut() {
-    return timedOut.get();
+    return is(TIMED_OUT);
+  }
+
+  private boolean is(int flag) {
+    return (state & flag) != 0;
+  }
+
+  /** Sets a flag atomically, returning the flags as they were before. */
+  private int set(int flag) {
+    return (int) STATE.getAndBitwiseOr(this, flag);
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +45,9 @@ public final class JobRun {
   private final AtomicInteger failed = new AtomicInteger();
   private final java.util.concurrent.atomic.AtomicBoolean completionClaimed =
       new java.util.concurrent.atomic.AtomicBoolean();
-  private final AtomicLong deliveries = new AtomicLong();
-  private final AtomicLong deliveryNanos = new AtomicLong();
+  // Added to by every worker after every batch: adders, so that workers do not contend on one counter.
+  private final LongAdder deliveries = new LongAdder();
+  private final LongAdder deliveryNanos = new LongAdder();
   private volatile @Nullable String queueUrl;
   private volatile @Nullable String completionQueueUrl;
   private volatile @Nullable Instant deadline;
@@ -337,13 +339,13 @@ public final class JobRun {
   }
 
   void recordDelivery(long nanos) {
-    deliveries.incrementAndGet();
-    deliveryNanos.addAndGet(nanos);
+    deliveries.increment();
+    deliveryNanos.add(nanos);
   }
 
   @Nullable Double averageSecondsPerDelivery() {
-    long count = deliveries.get();
-    return count == 0 ? null : deliveryNanos.get() / 1e9 / count;
+    long count = deliveries.sum();
+    return count == 0 ? null : deliveryNanos.sum() / 1e9 / count;
   }
 
   /** Waits for the run's tasks to finish (after it has ended), up to {@code wait}. */

@@ -68,7 +68,14 @@ public final class JobStore {
   }
 
   void writePayload(String api, String jobId, JobSubmission submission) {
-    store.put(keys.payload(api, jobId), bytes(submission), JSON);
+    // Streamed from chunks: the payload holds every item, and a contiguous copy of it would only be copied again.
+    ChunkedBytes payload = new ChunkedBytes();
+    try {
+      mapper.writeValue(payload, submission);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    store.put(keys.payload(api, jobId), payload.inputStream(), payload.size(), JSON);
   }
 
   Optional<JobSubmission> readPayload(String api, String jobId) {
@@ -215,10 +222,12 @@ public final class JobStore {
   OutcomeCounts outcomes(String api, String jobId) {
     String prefix = keys.batches(api, jobId);
     String groups = keys.succeededGroups(api, jobId);
-    Set<String> succeeded = new HashSet<>();
+    List<ObjectInfo> records = store.listAll(prefix);
+    // Sized for full groups of successes at once: a large job's records hold many thousands of ids.
+    Set<String> succeeded = new HashSet<>(Math.max(16, records.size() * JobKeys.MAX_GROUP * 4 / 3 + 1));
     Set<String> failed = new HashSet<>();
     long failedAttempts = 0;
-    for (ObjectInfo info : store.listAll(prefix)) {
+    for (ObjectInfo info : records) {
       String key = info.key();
       if (key.startsWith(groups)) {
         int from = groups.length();

@@ -37,6 +37,12 @@ public final class InMemoryObjectStore implements ObjectStore {
   /** S3's bucket naming rule: 3 to 63 of lowercase letters, digits, dots and hyphens, starting and ending alike. */
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
+  /**
+   * The largest announced length read into an array of that size at once; a larger one is read in pieces, so that
+   * a stream that ends early never costs the whole announced size in memory.
+   */
+  private static final long PREALLOCATED_BODY_MAX = 64L * 1024 * 1024;
+
   /** The content of every empty object: empty markers are most of what a Cortex cluster stores. */
   private static final byte[] EMPTY = new byte[0];
 
@@ -148,18 +154,26 @@ public final class InMemoryObjectStore implements ObjectStore {
               + (Integer.MAX_VALUE - 8) + " bytes for an in-memory store");
     }
     byte[] bytes;
+    int read;
     try {
-      bytes = content.readNBytes((int) length);
+      if (length <= PREALLOCATED_BODY_MAX) {
+        // Read straight into an array of the announced size: one copy, where reading in pieces makes two.
+        bytes = new byte[(int) length];
+        read = content.readNBytes(bytes, 0, bytes.length);
+      } else {
+        bytes = content.readNBytes((int) length);
+        read = bytes.length;
+      }
     } catch (IOException e) {
       throw new BackendException(
           "storage.incomplete_body",
           "could not read the content of object \"" + key + "\" in bucket \"" + bucket + "\": " + e.getMessage(),
           e);
     }
-    if (bytes.length < length) {
+    if (read < length) {
       throw new BackendException(
           "storage.incomplete_body",
-          "the content of object \"" + key + "\" in bucket \"" + bucket + "\" ended after " + bytes.length
+          "the content of object \"" + key + "\" in bucket \"" + bucket + "\" ended after " + read
               + " of the " + length + " bytes announced (IncompleteBody)");
     }
     store(key, bytes.length == 0 ? EMPTY : bytes, contentType);

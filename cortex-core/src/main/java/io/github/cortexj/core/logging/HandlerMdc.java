@@ -1,7 +1,6 @@
 package io.github.cortexj.core.logging;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -42,19 +41,22 @@ public final class HandlerMdc implements AutoCloseable {
   public static final String REQUEST_ID = "request_id";
 
   private final MDCAdapter mdc;
-  private final Map<String, @Nullable String> previousValues;
+  // The keys this scope set, in the order they were set, and the value each had before. Arrays, not a map: a
+  // scope is opened around every handler call.
+  private final String[] keys;
+  private final @Nullable String[] previousValues;
   private final Thread owner;
   private boolean closed;
 
-  private HandlerMdc(MDCAdapter mdc, Map<String, String> values) {
+  private HandlerMdc(MDCAdapter mdc, String[] keys, String[] values, int count) {
     this.mdc = mdc;
     this.owner = Thread.currentThread();
-    this.previousValues = new LinkedHashMap<>();
-    values.forEach(
-        (key, value) -> {
-          previousValues.put(key, mdc.get(key));
-          mdc.put(key, value);
-        });
+    this.keys = Arrays.copyOf(keys, count);
+    this.previousValues = new String[count];
+    for (int i = 0; i < count; i++) {
+      previousValues[i] = mdc.get(keys[i]);
+      mdc.put(keys[i], values[i]);
+    }
   }
 
   /**
@@ -82,14 +84,14 @@ public final class HandlerMdc implements AutoCloseable {
           "HandlerMdc opened on thread " + owner.getName() + " closed on thread " + Thread.currentThread().getName());
     }
     closed = true;
-    previousValues.forEach(
-        (key, previous) -> {
-          if (previous == null) {
-            mdc.remove(key);
-          } else {
-            mdc.put(key, previous);
-          }
-        });
+    for (int i = 0; i < keys.length; i++) {
+      String previous = previousValues[i];
+      if (previous == null) {
+        mdc.remove(keys[i]);
+      } else {
+        mdc.put(keys[i], previous);
+      }
+    }
   }
 
   /**
@@ -99,7 +101,11 @@ public final class HandlerMdc implements AutoCloseable {
    */
   public static final class Builder {
 
-    private final Map<String, String> values = new LinkedHashMap<>();
+    /** The ids set, in the order their keys were first set; at most the four keys above. */
+    private final String[] keys = new String[4];
+
+    private final String[] values = new String[4];
+    private int count;
 
     private Builder() {}
 
@@ -161,11 +167,20 @@ public final class HandlerMdc implements AutoCloseable {
      * @return the open scope; close it to restore the MDC
      */
     public HandlerMdc open(MDCAdapter mdc) {
-      return new HandlerMdc(Objects.requireNonNull(mdc, "mdc"), values);
+      return new HandlerMdc(Objects.requireNonNull(mdc, "mdc"), keys, values, count);
     }
 
     private Builder set(String key, String value) {
-      values.put(key, Objects.requireNonNull(value, key));
+      Objects.requireNonNull(value, key);
+      for (int i = 0; i < count; i++) {
+        if (keys[i].equals(key)) {
+          values[i] = value;
+          return this;
+        }
+      }
+      keys[count] = key;
+      values[count] = value;
+      count++;
       return this;
     }
   }

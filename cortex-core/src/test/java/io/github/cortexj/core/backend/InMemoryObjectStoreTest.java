@@ -162,6 +162,42 @@ class InMemoryObjectStoreTest {
   }
 
   @Test
+  void putFromAStreamThatGivesAFewBytesAtATimeStoresThemAll() {
+    byte[] content = new byte[100_003];
+    for (int i = 0; i < content.length; i++) {
+      content[i] = (byte) (i * 31);
+    }
+    ByteArrayInputStream whole = new ByteArrayInputStream(content);
+    InputStream trickle =
+        new InputStream() {
+          @Override
+          public int read() {
+            return whole.read();
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            return whole.read(b, off, Math.min(len, 7));
+          }
+        };
+
+    store.put("k", trickle, content.length, null);
+
+    assertThat(store.get("k").orElseThrow().content()).isEqualTo(content);
+  }
+
+  @Test
+  void putFromAStreamFarShorterThanAHugeLengthFailsWithTheBytesItGave() {
+    InputStream content = new ByteArrayInputStream(HELLO);
+
+    assertKind(() -> store.put("k", content, Integer.MAX_VALUE - 8, null), "storage.incomplete_body")
+        .hasMessage(
+            "the content of object \"k\" in bucket \"cortex-bucket\" ended after 5 of the "
+                + (Integer.MAX_VALUE - 8)
+                + " bytes announced (IncompleteBody)");
+  }
+
+  @Test
   void putFromAStreamRefusesANegativeLength() {
     assertKind(() -> store.put("k", new ByteArrayInputStream(HELLO), -1, null), "storage.invalid_argument")
         .hasMessageStartingWith("length -1 of object \"k\" in bucket \"cortex-bucket\" must be between 0 and");

@@ -39,7 +39,8 @@ public record CommonContext(
     }
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(projectFiles, "projectFiles");
-    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    // An empty environment (the usual case) needs no copy: a context is built per batch.
+    env = env.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(env));
     Objects.requireNonNull(client, "client");
   }
 
