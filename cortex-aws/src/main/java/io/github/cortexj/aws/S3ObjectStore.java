@@ -76,7 +76,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   private S3ObjectStore(S3Client s3, boolean ownsClient, String bucket, String rootKeyPrefix) {
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.ownsClient = ownsClient;
-    this.endpoint = endpointOverride(s3);
+    this.endpoint = AwsClientFactory.endpointOverride(s3);
     AwsBackendOptions.validateBucketName(bucket);
     AwsBackendOptions.validateRootKeyPrefix(rootKeyPrefix);
     this.bucket = bucket;
@@ -315,15 +315,6 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true) && ownsClient) {
       s3.close();
-    }
-  }
-
-  /** The compatible server the client talks to, named in errors; {@code null} for AWS (or an unknown client). */
-  private static @Nullable URI endpointOverride(S3Client s3) {
-    try {
-      return s3.serviceClientConfiguration().endpointOverride().orElse(null);
-    } catch (UnsupportedOperationException e) {
-      return null; // a hand-written S3Client need not describe its configuration
     }
   }
 

@@ -88,7 +88,7 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
   private SqsQueueBackend(SqsClient sqs, boolean ownsClient) {
     this.sqs = Objects.requireNonNull(sqs, "sqs");
     this.ownsClient = ownsClient;
-    this.endpoint = endpointOverride(sqs);
+    this.endpoint = AwsClientFactory.endpointOverride(sqs);
   }
 
   /**
@@ -403,15 +403,6 @@ public final class SqsQueueBackend implements QueueBackend, AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true) && ownsClient) {
       sqs.close();
-    }
-  }
-
-  /** The compatible server the client talks to, named in errors; {@code null} for AWS (or an unknown client). */
-  private static @Nullable URI endpointOverride(SqsClient sqs) {
-    try {
-      return sqs.serviceClientConfiguration().endpointOverride().orElse(null);
-    } catch (UnsupportedOperationException e) {
-      return null; // a hand-written SqsClient need not describe its configuration
     }
   }
 

@@ -2,9 +2,12 @@ package io.github.cortexj.aws.internal;
 
 import io.github.cortexj.aws.AwsBackendOptions;
 import io.github.cortexj.core.backend.BackendException;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -18,6 +21,21 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 public final class AwsClientFactory {
 
   private AwsClientFactory() {}
+
+  /**
+   * Returns the compatible server a client talks to, for naming it in errors.
+   *
+   * @param client an SDK client
+   * @return its endpoint override, or {@code null} for AWS itself or a client that does not describe its
+   *     configuration (a hand-written one need not)
+   */
+  public static @Nullable URI endpointOverride(SdkClient client) {
+    try {
+      return client.serviceClientConfiguration().endpointOverride().orElse(null);
+    } catch (UnsupportedOperationException e) {
+      return null;
+    }
+  }
 
   /**
    * Builds an SQS client.
