@@ -14,6 +14,7 @@ import io.github.cortexj.core.job.AsyncResult;
 import io.github.cortexj.core.runtime.QueueOptions;
 import io.github.cortexj.core.runtime.QueueRuntimeBuilder;
 import io.github.cortexj.core.runtime.RuntimeOptions;
+import io.github.cortexj.core.runtime.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -63,21 +63,13 @@ public final class AsyncRuntime implements AutoCloseable {
 
   private final RuntimeSettings settings;
   private final Map<String, AsyncApiRun> runs = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService ticker;
+  private final Ticker ticker;
   private final Object requestEnded = new Object();
   private volatile boolean closed;
 
   private AsyncRuntime(RuntimeSettings settings, Duration tickPeriod) {
     this.settings = settings;
-    this.ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "cortex-async-ticker");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long period = Math.max(1, tickPeriod.toMillis());
-    ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    this.ticker = Ticker.start("cortex-async-ticker", tickPeriod, this::tick);
   }
 
   /**
@@ -286,7 +278,7 @@ public final class AsyncRuntime implements AutoCloseable {
             settings.shutdownTimeout());
       }
     }
-    ticker.shutdownNow();
+    ticker.close(settings.shutdownTimeout());
   }
 
   /**

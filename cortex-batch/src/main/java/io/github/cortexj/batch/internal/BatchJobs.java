@@ -13,20 +13,19 @@ import io.github.cortexj.core.backend.RedrivePolicy;
 import io.github.cortexj.core.job.BatchJobStatus;
 import io.github.cortexj.core.job.BatchMetrics;
 import io.github.cortexj.core.job.DryRunResult;
-import io.github.cortexj.core.job.JobIds;
 import io.github.cortexj.core.job.FailedBatch;
 import io.github.cortexj.core.job.ItemList;
+import io.github.cortexj.core.job.JobIds;
 import io.github.cortexj.core.job.JobNotFoundException;
 import io.github.cortexj.core.job.JobSubmission;
+import io.github.cortexj.core.runtime.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ public final class BatchJobs implements AutoCloseable {
   private final JobCompletion completion;
   private final MessageBatcher batcher;
   private final Map<String, JobRun> runs = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService ticker;
+  private final Ticker ticker;
   private volatile boolean closed;
 
   /**
@@ -72,15 +71,7 @@ public final class BatchJobs implements AutoCloseable {
     this.ending = new JobEnding(settings);
     this.completion = new JobCompletion(settings, ending);
     this.batcher = MessageBatcher.of(settings.queues());
-    this.ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "cortex-batch-ticker");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long period = Math.max(1, tickPeriod.toMillis());
-    ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    this.ticker = Ticker.start("cortex-batch-ticker", tickPeriod, this::tick);
   }
 
   /**
@@ -509,7 +500,7 @@ public final class BatchJobs implements AutoCloseable {
         }
       }
     } finally {
-      ticker.shutdownNow();
+      ticker.close();
     }
   }
 

@@ -9,6 +9,7 @@ import io.github.cortexj.core.job.TaskJobStatus;
 import io.github.cortexj.core.job.TaskSubmission;
 import io.github.cortexj.core.job.WorkerCounts;
 import io.github.cortexj.core.job.WorkloadError;
+import io.github.cortexj.core.runtime.Ticker;
 import io.github.cortexj.core.spec.ApiKind;
 import io.github.cortexj.task.TaskApiDeployment;
 import java.time.Duration;
@@ -17,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +48,7 @@ public final class TaskJobs implements AutoCloseable {
   private final JobIds ids;
   private final TaskEnding ending;
   private final Map<String, TaskRun> runs = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService ticker;
+  private final Ticker ticker;
   private volatile boolean closed;
 
   /**
@@ -63,15 +62,7 @@ public final class TaskJobs implements AutoCloseable {
     this.store = settings.store();
     this.ids = new JobIds(settings.clock());
     this.ending = new TaskEnding(store, this::release);
-    this.ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "cortex-task-ticker");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long period = Math.max(1, tickPeriod.toMillis());
-    ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    this.ticker = Ticker.start("cortex-task-ticker", tickPeriod, this::tick);
   }
 
   /**
@@ -270,7 +261,7 @@ public final class TaskJobs implements AutoCloseable {
    */
   public void close(Duration wait) {
     closed = true;
-    ticker.shutdownNow();
+    ticker.close(wait);
     List<TaskRun> open = new ArrayList<>(runs.values());
     for (TaskRun run : open) {
       try {
