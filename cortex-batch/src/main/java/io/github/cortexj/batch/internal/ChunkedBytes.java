@@ -1,5 +1,6 @@
 package io.github.cortexj.batch.internal;
 
+import io.github.cortexj.core.job.SharedBytesOutput;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -9,23 +10,30 @@ import java.util.List;
  * Bytes written once and then read as a stream, held in chunks: a large object (a job's payload holds every item)
  * is written without copying what was written so far each time the buffer grows, without one contiguous array the
  * size of the whole, and handed to the store without another copy in between. Chunks stay below the size the
- * garbage collector allocates apart ("humongous" objects in G1).
+ * garbage collector allocates apart ("humongous" objects in G1). Bytes that never change
+ * ({@link SharedBytesOutput#writeShared(byte[])}: the items of an {@code item_list}) are kept by reference, so
+ * that they are copied once in all, into the store.
  *
  * <p>Not thread safe; each stream from {@link #inputStream()} is read by one thread.
  */
-final class ChunkedBytes extends OutputStream {
+final class ChunkedBytes extends OutputStream implements SharedBytesOutput {
 
   private static final int FIRST_CHUNK = 8 * 1024;
   private static final int LARGEST_CHUNK = 256 * 1024;
+  /** The first chunk after shared bytes, which are mostly followed by a separator or a few closing bytes. */
+  private static final int CHUNK_AFTER_SHARED = 256;
+  private static final byte[] NONE = new byte[0];
 
+  /** The chunks before the current one, each with the number of its bytes that were written. */
   private final List<byte[]> chunks = new ArrayList<>();
-  private byte[] current = new byte[FIRST_CHUNK];
+
+  private int[] lengths = new int[16];
+  private byte[] current = NONE;
   private int position;
+  private int nextChunk = FIRST_CHUNK;
   private long size;
 
-  ChunkedBytes() {
-    chunks.add(current);
-  }
+  ChunkedBytes() {}
 
   @Override
   public void write(int b) {
@@ -54,10 +62,42 @@ final class ChunkedBytes extends OutputStream {
     size += length;
   }
 
+  /**
+   * Appends bytes that never change by reference: the chunk being written ends here, and the bytes follow it as a
+   * chunk of their own.
+   */
+  @Override
+  public void writeShared(byte[] bytes) {
+    if (bytes.length == 0) {
+      return;
+    }
+    seal();
+    add(bytes, bytes.length);
+    size += bytes.length;
+    nextChunk = CHUNK_AFTER_SHARED;
+  }
+
+  /** Ends the current chunk (kept when anything was written to it) and starts the next, larger one. */
   private void next() {
-    current = new byte[Math.min(LARGEST_CHUNK, current.length * 2)];
-    chunks.add(current);
+    seal();
+    current = new byte[nextChunk];
+    nextChunk = Math.min(LARGEST_CHUNK, nextChunk * 2);
+  }
+
+  private void seal() {
+    if (position > 0) {
+      add(current, position);
+    }
+    current = NONE;
     position = 0;
+  }
+
+  private void add(byte[] chunk, int length) {
+    if (chunks.size() == lengths.length) {
+      lengths = java.util.Arrays.copyOf(lengths, lengths.length * 2);
+    }
+    lengths[chunks.size()] = length;
+    chunks.add(chunk);
   }
 
   /**
@@ -77,12 +117,19 @@ final class ChunkedBytes extends OutputStream {
    * @return a new stream
    */
   InputStream inputStream() {
-    return new Reader(List.copyOf(chunks), size);
+    List<byte[]> all = new ArrayList<>(chunks);
+    int[] allLengths = java.util.Arrays.copyOf(lengths, chunks.size() + 1);
+    if (position > 0) {
+      allLengths[all.size()] = position;
+      all.add(current);
+    }
+    return new Reader(all, allLengths, size);
   }
 
   /** Reads the chunks in order, up to the size written. */
   private static final class Reader extends InputStream {
     private final List<byte[]> chunks;
+    private final int[] lengths;
     private final long size;
     private long read;
     private int chunk;
@@ -91,8 +138,9 @@ final class ChunkedBytes extends OutputStream {
     private int markChunk;
     private int markOffset;
 
-    Reader(List<byte[]> chunks, long size) {
+    Reader(List<byte[]> chunks, int[] lengths, long size) {
       this.chunks = chunks;
+      this.lengths = lengths;
       this.size = size;
     }
 
@@ -101,7 +149,7 @@ final class ChunkedBytes extends OutputStream {
       if (read == size) {
         return -1;
       }
-      if (offset == chunks.get(chunk).length) {
+      if (offset == lengths[chunk]) {
         chunk++;
         offset = 0;
       }
@@ -122,12 +170,13 @@ final class ChunkedBytes extends OutputStream {
       int copied = 0;
       while (copied < wanted) {
         byte[] source = chunks.get(chunk);
-        if (offset == source.length) {
+        int end = lengths[chunk];
+        if (offset == end) {
           chunk++;
           offset = 0;
           continue;
         }
-        int n = Math.min(wanted - copied, source.length - offset);
+        int n = Math.min(wanted - copied, end - offset);
         System.arraycopy(source, offset, bytes, from + copied, n);
         offset += n;
         copied += n;

@@ -40,6 +40,71 @@ class ChunkedBytesTest {
   }
 
   @Test
+  void readsBackSharedBytesInTheirPlaceAmongCopiedOnes() {
+    // Each piece is written copied or shared (the flag), so shared chunks land between partly filled ones.
+    qt().withExamples(60)
+        .forAll(
+            lists().of(integers().between(0, 40_000)).ofSizeBetween(0, 12),
+            lists().of(integers().between(0, 2)).ofSizeBetween(12, 12))
+        .checkAssert(
+            (sizes, ways) -> {
+              ChunkedBytes chunked = new ChunkedBytes();
+              ByteArrayOutputStream expected = new ByteArrayOutputStream();
+              int next = 0;
+              for (int p = 0; p < sizes.size(); p++) {
+                byte[] piece = new byte[sizes.get(p)];
+                for (int i = 0; i < piece.length; i++) {
+                  piece[i] = (byte) (next++ * 11);
+                }
+                switch (ways.get(p)) {
+                  case 0 -> chunked.writeShared(piece);
+                  case 1 -> chunked.write(piece, 0, piece.length);
+                  default -> {
+                    for (byte b : piece) {
+                      chunked.write(b);
+                    }
+                  }
+                }
+                expected.write(piece, 0, piece.length);
+              }
+
+              assertThat(chunked.size()).isEqualTo(expected.size());
+              assertThat(readAll(chunked.inputStream(), 3_001)).isEqualTo(expected.toByteArray());
+            });
+  }
+
+  @Test
+  void keepsSharedBytesByReference() throws IOException {
+    ChunkedBytes chunked = new ChunkedBytes();
+    byte[] shared = {1, 2, 3};
+    chunked.write(0);
+    chunked.writeShared(shared);
+    chunked.write(4);
+
+    shared[1] = 9; // never done by a real caller: shows that the array itself is read
+
+    assertThat(chunked.inputStream().readAllBytes()).containsExactly(0, 1, 9, 3, 4);
+  }
+
+  @Test
+  void resetReadsAgainAcrossSharedChunks() throws IOException {
+    ChunkedBytes chunked = new ChunkedBytes();
+    byte[] shared = new byte[5_000];
+    java.util.Arrays.fill(shared, (byte) 7);
+    chunked.write(new byte[] {1, 2}, 0, 2);
+    chunked.writeShared(shared);
+    chunked.write(3);
+    InputStream in = chunked.inputStream();
+    in.readNBytes(1);
+
+    in.mark(0);
+    byte[] first = in.readAllBytes();
+    in.reset();
+
+    assertThat(in.readAllBytes()).isEqualTo(first).hasSize(5_002);
+  }
+
+  @Test
   void readsBackMegabytesWrittenInOneCall() throws IOException {
     byte[] written = new byte[1_500_001];
     for (int i = 0; i < written.length; i++) {

@@ -188,6 +188,7 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
   /** Writes the items as a JSON array from their stored bytes, without decoding them. */
   static final class Writer extends StdSerializer<CompactItems> {
     private static final long serialVersionUID = 1L;
+    private static final SerializableString NOTHING = new SerializedString("");
 
     Writer() {
       super(CompactItems.class);
@@ -199,8 +200,19 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
       generator.writeStartArray(items, items.size());
       // A segment's items separated by commas, written as one raw value, come out the same as the items one by
       // one: the generator puts a comma between raw values. A byte generator copies the bytes as they are.
-      for (Segment segment : items.segments) {
-        generator.writeRawValue(new RawJson(segment.json));
+      Object target = generator.getOutputTarget();
+      if (target instanceof OutputStream && target instanceof SharedBytesOutput shared) {
+        // The generator writes straight into this output: it writes the separator (an empty raw value), is
+        // flushed, and the output keeps the segment itself, which never changes.
+        for (Segment segment : items.segments) {
+          generator.writeRawValue(NOTHING);
+          generator.flush();
+          shared.writeShared(segment.json);
+        }
+      } else {
+        for (Segment segment : items.segments) {
+          generator.writeRawValue(new RawJson(segment.json));
+        }
       }
       generator.writeEndArray();
     }

@@ -44,6 +44,41 @@ class CompactItemsTest {
   }
 
   @Test
+  void anOutputThatSharesBytesGetsTheSameBytesAsACopyingOne() {
+    ObjectMapper indenting = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    qt().forAll(
+            lists().of(strings().basicLatinAlphabet().ofLengthBetween(0, 6)).ofSizeBetween(0, 40),
+            integers().between(1, 5),
+            integers().between(0, 1))
+        .checkAssert(
+            (values, segmentItems, indent) -> {
+              ObjectMapper writer = indent == 1 ? indenting : mapper;
+              CompactItems items = CompactItems.encode(values, segmentItems);
+              JobSubmission submission =
+                  new JobSubmission(2, 60, null, null, new ItemList(items, 3), null, null, null, null);
+              SharingOutput shared = new SharingOutput();
+              try {
+                writer.writeValue(shared, submission);
+                assertThat(shared.toByteArray()).isEqualTo(writer.writeValueAsBytes(submission));
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              assertThat(shared.sharedCalls).isEqualTo(values.isEmpty() ? 0 : (values.size() + segmentItems - 1) / segmentItems);
+            });
+  }
+
+  /** Records the shared writes and copies them, to compare with what a copying output gets. */
+  private static final class SharingOutput extends java.io.ByteArrayOutputStream implements SharedBytesOutput {
+    int sharedCalls;
+
+    @Override
+    public void writeShared(byte[] bytes) {
+      sharedCalls++;
+      write(bytes, 0, bytes.length);
+    }
+  }
+
+  @Test
   void eachItemsSizeAndValueMatchJackson() {
     qt().forAll(lists().of(strings().basicLatinAlphabet().ofLengthBetween(0, 6)).ofSizeBetween(1, 30), integers().between(1, 4))
         .checkAssert(
