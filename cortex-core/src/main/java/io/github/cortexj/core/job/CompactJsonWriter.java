@@ -1,5 +1,6 @@
 package io.github.cortexj.core.job;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -25,10 +26,14 @@ final class CompactJsonWriter {
   /** Deeper trees go to Jackson, which applies its own nesting limit. */
   static final int MAX_DEPTH = 64;
 
+  /** The longest int and long as text: a sign and 10 or 19 digits. */
+  private static final int MAX_INT_BYTES = 11;
+
+  private static final int MAX_LONG_BYTES = 20;
+
   private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] LONG_MIN = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
   /** Jackson's escapes for the ASCII range: 0 writes the byte, -1 the {@code \\u00XX} form, else that letter. */
@@ -68,8 +73,15 @@ final class CompactJsonWriter {
     if (node instanceof TextNode) {
       return writeText(node.textValue(), out);
     }
-    if (node instanceof IntNode || node instanceof LongNode) {
-      writeLong(node.longValue(), out);
+    // Numbers with the generator's own digit writer, so that they come out exactly as Jackson writes them.
+    if (node instanceof IntNode) {
+      byte[] buffer = out.reserve(MAX_INT_BYTES);
+      out.advance(NumberOutput.outputInt(node.intValue(), buffer, out.size()) - out.size());
+      return true;
+    }
+    if (node instanceof LongNode) {
+      byte[] buffer = out.reserve(MAX_LONG_BYTES);
+      out.advance(NumberOutput.outputLong(node.longValue(), buffer, out.size()) - out.size());
       return true;
     }
     if (node instanceof BooleanNode) {
@@ -116,29 +128,6 @@ final class CompactJsonWriter {
       return true;
     }
     return false;
-  }
-
-  private static void writeLong(long value, GrowableBytes out) {
-    if (value == Long.MIN_VALUE) {
-      out.write(LONG_MIN);
-      return;
-    }
-    byte[] buffer = out.reserve(20);
-    int at = out.size();
-    long rest = value;
-    if (rest < 0) {
-      buffer[at++] = '-';
-      rest = -rest;
-    }
-    int digits = 1;
-    for (long bound = 10; digits < 19 && rest >= bound; bound *= 10) {
-      digits++;
-    }
-    for (int i = at + digits - 1; i >= at; i--) {
-      buffer[i] = (byte) ('0' + rest % 10);
-      rest /= 10;
-    }
-    out.advance(at + digits - out.size());
   }
 
   /** Writes a quoted string with Jackson's escapes; {@code false} at a surrogate character (left to Jackson). */

@@ -50,6 +50,20 @@ class CompactJsonWriterTest {
   }
 
   @Test
+  void writesIntNodesOfEveryNumberOfDigitsAndTheExtremeInts() {
+    ArrayNode numbers = nodes.arrayNode();
+    numbers.add(nodes.numberNode(Integer.MIN_VALUE)).add(nodes.numberNode(Integer.MAX_VALUE)).add(nodes.numberNode(0));
+    for (int power = 1; power > 0 && power <= Integer.MAX_VALUE / 10; power *= 10) {
+      numbers.add(nodes.numberNode(power)).add(nodes.numberNode(power - 1)).add(nodes.numberNode(-power));
+    }
+    GrowableBytes out = new GrowableBytes(1); // grows at every number
+
+    assertThat(CompactJsonWriter.write(numbers, out)).isTrue();
+    assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(jackson(numbers));
+    assertThat(numbers.get(0)).isInstanceOf(com.fasterxml.jackson.databind.node.IntNode.class);
+  }
+
+  @Test
   void leavesToJacksonWhatItDoesNotWriteAndWritesNothing() {
     GrowableBytes out = new GrowableBytes(16);
     ObjectNode withDecimal = nodes.objectNode().put("a", 1).put("b", new BigDecimal("1.50"));
