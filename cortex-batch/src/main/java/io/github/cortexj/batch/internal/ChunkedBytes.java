@@ -11,7 +11,7 @@ import java.util.List;
  * is written without copying what was written so far each time the buffer grows, without one contiguous array the
  * size of the whole, and handed to the store without another copy in between. Chunks stay below the size the
  * garbage collector allocates apart ("humongous" objects in G1). Bytes that never change
- * ({@link SharedBytesOutput#writeShared(byte[])}: the items of an {@code item_list}) are kept by reference, so
+ * ({@link SharedBytesOutput#writeShared(byte[], int)}: the items of an {@code item_list}) are kept by reference, so
  * that they are copied once in all, into the store.
  *
  * <p>Not thread safe; each stream from {@link #inputStream()} is read by one thread.
@@ -67,13 +67,14 @@ final class ChunkedBytes extends OutputStream implements SharedBytesOutput {
    * chunk of their own.
    */
   @Override
-  public void writeShared(byte[] bytes) {
-    if (bytes.length == 0) {
+  public void writeShared(byte[] bytes, int length) {
+    java.util.Objects.checkFromIndexSize(0, length, bytes.length);
+    if (length == 0) {
       return;
     }
     seal();
-    add(bytes, bytes.length);
-    size += bytes.length;
+    add(bytes, length);
+    size += length;
     nextChunk = CHUNK_AFTER_SHARED;
   }
 

@@ -57,7 +57,11 @@ class ChunkedBytesTest {
                   piece[i] = (byte) (next++ * 11);
                 }
                 switch (ways.get(p)) {
-                  case 0 -> chunked.writeShared(piece);
+                  case 0 -> {
+                    // Shared with unused bytes after them, as a segment's buffer may have.
+                    byte[] buffer = java.util.Arrays.copyOf(piece, piece.length + 5);
+                    chunked.writeShared(buffer, piece.length);
+                  }
                   case 1 -> chunked.write(piece, 0, piece.length);
                   default -> {
                     for (byte b : piece) {
@@ -78,7 +82,7 @@ class ChunkedBytesTest {
     ChunkedBytes chunked = new ChunkedBytes();
     byte[] shared = {1, 2, 3};
     chunked.write(0);
-    chunked.writeShared(shared);
+    chunked.writeShared(shared, shared.length);
     chunked.write(4);
 
     shared[1] = 9; // never done by a real caller: shows that the array itself is read
@@ -92,7 +96,7 @@ class ChunkedBytesTest {
     byte[] shared = new byte[5_000];
     java.util.Arrays.fill(shared, (byte) 7);
     chunked.write(new byte[] {1, 2}, 0, 2);
-    chunked.writeShared(shared);
+    chunked.writeShared(shared, shared.length);
     chunked.write(3);
     InputStream in = chunked.inputStream();
     in.readNBytes(1);

@@ -80,17 +80,18 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
     List<?> source = values instanceof RandomAccess ? values : new ArrayList<>(values);
     int count = (source.size() + segmentItems - 1) / segmentItems;
     Segment[] segments = new Segment[count];
+    SizeEstimate estimate = new SizeEstimate();
     if (count <= 2) {
       for (int i = 0; i < count; i++) {
-        segments[i] = segment(source, i, segmentItems);
+        segments[i] = segment(source, i, segmentItems, estimate);
       }
     } else {
       try {
-        IntStream.range(0, count).parallel().forEach(i -> segments[i] = segment(source, i, segmentItems));
+        IntStream.range(0, count).parallel().forEach(i -> segments[i] = segment(source, i, segmentItems, estimate));
       } catch (ItemException e) {
         // Parallel tasks fail in any order: report the first item that fails, as a sequential encoding would.
         for (int i = 0; i < count; i++) {
-          segment(source, i, segmentItems);
+          segment(source, i, segmentItems, estimate);
         }
         throw e;
       }
@@ -98,13 +99,48 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
     return new CompactItems(segments, source.size(), segmentItems);
   }
 
-  private static Segment segment(List<?> values, int segment, int segmentItems) {
+  private static Segment segment(List<?> values, int segment, int segmentItems, SizeEstimate estimate) {
     int from = segment * segmentItems;
-    return Segment.encode(values, from, Math.min(values.size(), from + segmentItems));
+    int to = Math.min(values.size(), from + segmentItems);
+    Segment encoded = Segment.encode(values, from, to, estimate.bytesFor(to - from));
+    estimate.add(to - from, encoded.length());
+    return encoded;
+  }
+
+  /**
+   * The bytes per item of the segments encoded so far, to size the buffer of the next one: a buffer that fits
+   * is neither grown (copied) while it is written nor trimmed (copied again) afterwards. Thread safe.
+   */
+  private static final class SizeEstimate {
+    private static final int FIRST_GUESS = 16;
+    private final java.util.concurrent.atomic.AtomicLong items = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A little more than the average so far (items vary), or a guess for the first segments. */
+    int bytesFor(int count) {
+      long seen = items.get();
+      long average = seen == 0 ? 0 : bytes.get() * count / seen; // read apart: an estimate either way
+      long estimate = seen == 0 ? (long) count * FIRST_GUESS : average + average / 16;
+      return (int) Math.min(Integer.MAX_VALUE - 16, estimate + 64);
+    }
+
+    void add(int count, int length) {
+      bytes.addAndGet(length);
+      items.addAndGet(count);
+    }
   }
 
   private Segment segment(int index) {
     return segments[index / segmentItems];
+  }
+
+  /** Returns how many bytes the segments' buffers hold beyond their items (for tests). */
+  long unusedBytes() {
+    long unused = 0;
+    for (Segment segment : segments) {
+      unused += segment.json.length - segment.length;
+    }
+    return unused;
   }
 
   /** Returns the size in bytes of one item's compact UTF-8 JSON. */
@@ -207,11 +243,11 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
         for (Segment segment : items.segments) {
           generator.writeRawValue(NOTHING);
           generator.flush();
-          shared.writeShared(segment.json);
+          shared.writeShared(segment.json, segment.length);
         }
       } else {
         for (Segment segment : items.segments) {
-          generator.writeRawValue(new RawJson(segment.json));
+          generator.writeRawValue(new RawJson(segment.json, segment.length));
         }
       }
       generator.writeEndArray();
@@ -224,16 +260,19 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
    */
   private static final class RawJson implements SerializableString {
     private final byte[] utf8;
+    private final int length;
     private @Nullable SerializedString text;
 
-    RawJson(byte[] utf8) {
+    /** The text is the first {@code length} bytes of {@code utf8}. */
+    RawJson(byte[] utf8, int length) {
       this.utf8 = utf8;
+      this.length = length;
     }
 
     private SerializedString text() {
       SerializedString decoded = text;
       if (decoded == null) {
-        decoded = new SerializedString(new String(utf8, StandardCharsets.UTF_8));
+        decoded = new SerializedString(new String(utf8, 0, length, StandardCharsets.UTF_8));
         text = decoded;
       }
       return decoded;
@@ -256,7 +295,7 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
 
     @Override
     public byte[] asUnquotedUTF8() {
-      return utf8; // only read by the generator
+      return length == utf8.length ? utf8 : java.util.Arrays.copyOf(utf8, length); // only read by the generator
     }
 
     @Override
@@ -276,11 +315,11 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
 
     @Override
     public int appendUnquotedUTF8(byte[] buffer, int offset) {
-      if (offset + utf8.length > buffer.length) {
+      if (offset + length > buffer.length) {
         return -1;
       }
-      System.arraycopy(utf8, 0, buffer, offset, utf8.length);
-      return utf8.length;
+      System.arraycopy(utf8, 0, buffer, offset, length);
+      return length;
     }
 
     @Override
@@ -295,8 +334,8 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
 
     @Override
     public int writeUnquotedUTF8(OutputStream out) throws IOException {
-      out.write(utf8);
-      return utf8.length;
+      out.write(utf8, 0, length);
+      return length;
     }
 
     @Override
@@ -306,11 +345,11 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
 
     @Override
     public int putUnquotedUTF8(ByteBuffer buffer) {
-      if (buffer.remaining() < utf8.length) {
+      if (buffer.remaining() < length) {
         return -1;
       }
-      buffer.put(utf8);
-      return utf8.length;
+      buffer.put(utf8, 0, length);
+      return length;
     }
   }
 
@@ -326,15 +365,16 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
   /**
    * The compact JSON of a run of consecutive items, separated by single commas.
    *
-   * @param json the items' bytes
+   * @param json the items' bytes, followed by at most an eighth more unused bytes
+   * @param length how many bytes of {@code json} the items take
    * @param ends the exclusive end offset of each item in {@code json}
    * @param largest the size of the largest item
    */
-  private record Segment(byte[] json, int[] ends, int largest) {
+  private record Segment(byte[] json, int length, int[] ends, int largest) {
 
-    /** Encodes the values {@code [from, to)}. */
-    static Segment encode(List<?> values, int from, int to) {
-      GrowableBytes out = new GrowableBytes(Math.max(64, (to - from) * 16));
+    /** Encodes the values {@code [from, to)} into a buffer of {@code capacity} bytes to start with. */
+    static Segment encode(List<?> values, int from, int to, int capacity) {
+      GrowableBytes out = new GrowableBytes(capacity);
       int[] ends = new int[to - from];
       try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
         generator.setRootValueSeparator(null);
@@ -377,7 +417,9 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
       for (int item = 0; item < ends.length; item++) {
         largest = Math.max(largest, ends[item] - (item == 0 ? 0 : ends[item - 1] + 1));
       }
-      return new Segment(out.toByteArray(), ends, largest);
+      // The buffer itself when it is nearly full (the estimate fit), rather than a copy of its contents.
+      byte[] json = out.size() >= out.capacity() - out.capacity() / 8 ? out.buffer() : out.toByteArray();
+      return new Segment(json, out.size(), ends, largest);
     }
 
     int count() {

@@ -62,6 +62,15 @@ final class GrowableBytes extends OutputStream {
     return size;
   }
 
+  int capacity() {
+    return buffer.length;
+  }
+
+  /** The buffer itself, written up to {@link #size()}, for a caller that takes it over once writing is done. */
+  byte[] buffer() {
+    return buffer;
+  }
+
   byte[] toByteArray() {
     return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
   }

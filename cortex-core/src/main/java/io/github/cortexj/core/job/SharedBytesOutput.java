@@ -10,18 +10,20 @@ import java.io.IOException;
  * copied again into the store costs a full pass over them while the submitter waits.
  *
  * <p>The written output is the same, byte for byte, as when the same bytes are written with
- * {@link java.io.OutputStream#write(byte[])}.
+ * {@link java.io.OutputStream#write(byte[], int, int)}.
  *
  * <p>Implementations state their own thread safety; a writer calls them from one thread.
  */
 public interface SharedBytesOutput {
 
   /**
-   * Appends {@code bytes}, which the caller never changes afterwards, keeping a reference to them rather than a
-   * copy. The implementation must not change them either.
+   * Appends the first {@code length} bytes of {@code bytes}, which the caller never changes afterwards, keeping a
+   * reference to them rather than a copy. The implementation must not change them either.
    *
-   * @param bytes the bytes, in full
+   * @param bytes the array holding the bytes
+   * @param length how many bytes, from the start of {@code bytes}, to append
    * @throws IOException when the output cannot take them
+   * @throws IndexOutOfBoundsException when {@code length} is negative or larger than the array
    */
-  void writeShared(byte[] bytes) throws IOException;
+  void writeShared(byte[] bytes, int length) throws IOException;
 }

@@ -44,6 +44,26 @@ class CompactItemsTest {
   }
 
   @Test
+  void segmentsKeptInBuffersWithUnusedBytesReadAndWriteOnlyTheirItems() throws IOException {
+    List<Object> values = new ArrayList<>();
+    IntStream.range(0, 4 * CompactItems.SEGMENT_ITEMS + 5).forEach(i -> values.add(mapper.createObjectNode().put("id", i)));
+
+    CompactItems items = CompactItems.encode(values);
+
+    assertThat(items.unusedBytes()).as("later segments sized from the earlier ones, kept untrimmed").isPositive();
+    String expected = json(values);
+    assertThat(new String(mapper.writeValueAsBytes(items), StandardCharsets.UTF_8)).isEqualTo(expected);
+    assertThat(mapper.writeValueAsString(items)).isEqualTo(expected);
+    SharingOutput shared = new SharingOutput();
+    mapper.writeValue(shared, new JobSubmission(1, null, null, null, new ItemList(items, 7), null, null, null, null));
+    assertThat(shared.toString(StandardCharsets.UTF_8)).isEqualTo("{\"workers\":1,\"item_list\":{\"items\":" + expected + ",\"batch_size\":7}}");
+    int last = values.size() - 1;
+    assertThat(items.jsonArray(last - 3, last + 1)).isEqualTo(json(values.subList(last - 3, last + 1)));
+    assertThat(items.get(last)).isEqualTo(values.get(last));
+    assertThat(items.jsonArraySize(0, values.size())).isEqualTo(expected.length());
+  }
+
+  @Test
   void anOutputThatSharesBytesGetsTheSameBytesAsACopyingOne() {
     ObjectMapper indenting = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     qt().forAll(
@@ -72,9 +92,9 @@ class CompactItemsTest {
     int sharedCalls;
 
     @Override
-    public void writeShared(byte[] bytes) {
+    public void writeShared(byte[] bytes, int length) {
       sharedCalls++;
-      write(bytes, 0, bytes.length);
+      write(bytes, 0, length);
     }
   }
 
