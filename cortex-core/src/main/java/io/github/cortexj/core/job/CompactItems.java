@@ -17,10 +17,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -113,8 +115,8 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
    */
   private static final class SizeEstimate {
     private static final int FIRST_GUESS = 16;
-    private final java.util.concurrent.atomic.AtomicLong items = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong items = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
 
     /** A little more than the average so far (items vary), or a guess for the first segments. */
     int bytesFor(int count) {
@@ -295,7 +297,7 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
 
     @Override
     public byte[] asUnquotedUTF8() {
-      return length == utf8.length ? utf8 : java.util.Arrays.copyOf(utf8, length); // only read by the generator
+      return length == utf8.length ? utf8 : Arrays.copyOf(utf8, length); // only read by the generator
     }
 
     @Override
@@ -365,7 +367,7 @@ final class CompactItems extends AbstractList<JsonNode> implements RandomAccess 
   /**
    * The compact JSON of a run of consecutive items, separated by single commas.
    *
-   * @param json the items' bytes, followed by at most an eighth more unused bytes
+   * @param json the items' bytes, then unused bytes (at most an eighth of the array)
    * @param length how many bytes of {@code json} the items take
    * @param ends the exclusive end offset of each item in {@code json}
    * @param largest the size of the largest item

@@ -26,9 +26,10 @@ final class CompactJsonWriter {
   /** Deeper trees go to Jackson, which applies its own nesting limit. */
   static final int MAX_DEPTH = 64;
 
-  /** The longest int and long as text: a sign and 10 or 19 digits. */
+  /** The longest int as text: a sign and 10 digits. */
   private static final int MAX_INT_BYTES = 11;
 
+  /** The longest long as text: a sign and 19 digits. */
   private static final int MAX_LONG_BYTES = 20;
 
   private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
