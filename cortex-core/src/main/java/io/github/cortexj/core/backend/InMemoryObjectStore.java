@@ -1,5 +1,6 @@
 package io.github.cortexj.core.backend;
 
+import io.github.cortexj.core.internal.backend.KeyTree;
 import io.github.cortexj.core.internal.backend.Utf8KeyOrder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,13 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -46,27 +43,24 @@ public final class InMemoryObjectStore implements ObjectStore {
   /** The content of every empty object: empty markers are most of what a Cortex cluster stores. */
   private static final byte[] EMPTY = new byte[0];
 
+  /** How many keys {@link #deleteByPrefix} collects before deleting them. */
+  private static final int DELETE_BATCH = 1000;
+
   /**
-   * Holds one object and its key; the array is never handed out or changed. Its last-modified time is kept as
-   * epoch seconds rather than an {@link Instant}, and empty contents share one array: the store keeps every object
-   * of a run (async results live for the retention period), and each object it holds is copied and scanned by the
-   * garbage collector.
+   * Holds one object; the array is never handed out or changed. Its last-modified time is kept as epoch seconds
+   * rather than an {@link Instant}, empty contents share one array, and the key is the tree's: the store keeps
+   * every object of a run (async results live for the retention period), and each object it holds is copied and
+   * scanned by the garbage collector.
    */
   private static final class Entry {
-    private final String key;
     private final byte[] content;
     private final @Nullable String contentType;
     private final long lastModifiedSecond;
 
-    Entry(String key, byte[] content, @Nullable String contentType, long lastModifiedSecond) {
-      this.key = key;
+    Entry(byte[] content, @Nullable String contentType, long lastModifiedSecond) {
       this.content = content;
       this.contentType = contentType;
       this.lastModifiedSecond = lastModifiedSecond;
-    }
-
-    String key() {
-      return key;
     }
 
     byte[] content() {
@@ -86,9 +80,11 @@ public final class InMemoryObjectStore implements ObjectStore {
   private final Clock clock;
   /**
    * The objects by {@link Utf8KeyOrder#sortKey}: natural {@link String} order on those is UTF-8 order on the keys,
-   * and costs far less per comparison than a comparator (usually the sort key is the key itself).
+   * and costs far less per comparison than a comparator (usually the sort key is the key itself). A tree of
+   * directories, so that a single-key operation finds its key's directory by hash, where a sorted map of millions
+   * of keys costs a walk of many levels (most of them cache misses) on every operation.
    */
-  private final ConcurrentSkipListMap<String, Entry> objects = new ConcurrentSkipListMap<>();
+  private final KeyTree<Entry> objects = new KeyTree<>();
 
   /**
    * Creates an empty store whose last-modified times come from {@code clock}.
@@ -182,7 +178,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   private void store(String key, byte[] ownedCopy, @Nullable String contentType) {
     // Whole seconds, as S3 keeps it: the epoch second is the instant truncated to the second.
     long lastModifiedSecond = clock.instant().getEpochSecond();
-    objects.put(Utf8KeyOrder.sortKey(key), new Entry(key, ownedCopy, contentType, lastModifiedSecond));
+    objects.put(Utf8KeyOrder.sortKey(key), new Entry(ownedCopy, contentType, lastModifiedSecond));
   }
 
   /**
@@ -194,7 +190,9 @@ public final class InMemoryObjectStore implements ObjectStore {
   public Optional<StoredObject> get(String key) {
     ObjectKeys.validate(key);
     Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
-    return entry == null ? Optional.empty() : Optional.of(new StoredObject(info(entry), entry.content().clone()));
+    return entry == null
+        ? Optional.empty()
+        : Optional.of(new StoredObject(info(key, entry), entry.content().clone()));
   }
 
   /**
@@ -209,7 +207,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     // A copy: ByteArrayInputStream.transferTo hands its array to the target stream.
     return entry == null
         ? Optional.empty()
-        : Optional.of(new ObjectStream(info(entry), new ByteArrayInputStream(entry.content().clone())));
+        : Optional.of(new ObjectStream(info(key, entry), new ByteArrayInputStream(entry.content().clone())));
   }
 
   /**
@@ -221,7 +219,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   public Optional<ObjectInfo> head(String key) {
     ObjectKeys.validate(key);
     Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
-    return entry == null ? Optional.empty() : Optional.of(info(entry));
+    return entry == null ? Optional.empty() : Optional.of(info(key, entry));
   }
 
   /**
@@ -242,28 +240,22 @@ public final class InMemoryObjectStore implements ObjectStore {
           "maxKeys must be between 1 and " + MAX_PAGE_SIZE + " (got " + maxKeys + ") listing \"" + prefix
               + "\" in bucket \"" + bucket + "\"");
     }
-    String sortPrefix = Utf8KeyOrder.sortKey(prefix);
-    NavigableMap<String, Entry> from;
-    if (continuationToken == null) {
-      from = objects.tailMap(sortPrefix, true);
-    } else {
-      String after = Utf8KeyOrder.sortKey(keyOfToken(continuationToken));
-      from = after.compareTo(sortPrefix) < 0 ? objects.tailMap(sortPrefix, true) : objects.tailMap(after, false);
-    }
+    @Nullable String after = continuationToken == null ? null : Utf8KeyOrder.sortKey(keyOfToken(continuationToken));
     List<ObjectInfo> page = new ArrayList<>(Math.min(maxKeys, 64));
-    Iterator<Map.Entry<String, Entry>> entries = from.entrySet().iterator();
-    while (entries.hasNext()) {
-      Map.Entry<String, Entry> entry = entries.next();
-      if (!entry.getKey().startsWith(sortPrefix)) {
-        break;
-      }
-      if (page.size() == maxKeys) {
-        // Another matching key exists: the listing is truncated here, as S3's IsTruncated.
-        return new ObjectPage(page, tokenAfter(page.get(page.size() - 1).key()));
-      }
-      page.add(info(entry.getValue()));
-    }
-    return new ObjectPage(page, null);
+    boolean[] truncated = {false};
+    objects.visit(
+        Utf8KeyOrder.sortKey(prefix),
+        after,
+        (sortKey, entry) -> {
+          if (page.size() == maxKeys) {
+            // Another matching key exists: the listing is truncated here, as S3's IsTruncated.
+            truncated[0] = true;
+            return false;
+          }
+          page.add(info(Utf8KeyOrder.keyOf(sortKey), entry));
+          return true;
+        });
+    return new ObjectPage(page, truncated[0] ? tokenAfter(page.get(page.size() - 1).key()) : null);
   }
 
   /**
@@ -292,19 +284,29 @@ public final class InMemoryObjectStore implements ObjectStore {
     ObjectKeys.validatePrefix(prefix);
     String sortPrefix = Utf8KeyOrder.sortKey(prefix);
     int deleted = 0;
-    for (String key : objects.tailMap(sortPrefix, true).keySet()) {
-      if (!key.startsWith(sortPrefix)) {
-        break;
+    List<String> batch = new ArrayList<>();
+    @Nullable String after = null;
+    do {
+      batch.clear();
+      objects.visit(
+          sortPrefix,
+          after,
+          (sortKey, entry) -> {
+            batch.add(sortKey);
+            return batch.size() < DELETE_BATCH;
+          });
+      for (String sortKey : batch) {
+        if (objects.remove(sortKey) != null) {
+          deleted++;
+        }
       }
-      if (objects.remove(key) != null) {
-        deleted++;
-      }
-    }
+      after = batch.isEmpty() ? null : batch.get(batch.size() - 1);
+    } while (batch.size() == DELETE_BATCH);
     return deleted;
   }
 
-  private static ObjectInfo info(Entry entry) {
-    return new ObjectInfo(entry.key(), entry.content().length, entry.contentType(), entry.lastModified());
+  private static ObjectInfo info(String key, Entry entry) {
+    return new ObjectInfo(key, entry.content().length, entry.contentType(), entry.lastModified());
   }
 
   private static String tokenAfter(String key) {
