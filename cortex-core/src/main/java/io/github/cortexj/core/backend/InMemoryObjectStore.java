@@ -23,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys are validated with {@link ObjectKeys#validate} and kept in the order of their UTF-8 bytes, as S3 lists
  * them (which is not {@link String#compareTo} order for characters above {@code U+FFFF}). Each object's
  * last-modified time is the injected {@link Clock}'s instant when it was written, truncated to whole seconds as S3
- * keeps it (its HTTP {@code Last-Modified} header has no fraction, and listings show {@code .000}). Listing is paged with an opaque continuation token. Stored bytes are copied in and out, so callers
- * cannot change what is stored.
+ * keeps it (its HTTP {@code Last-Modified} header has no fraction, and listings show {@code .000}). Listing is
+ * paged with an opaque continuation token. Stored bytes are copied in and out, so callers cannot change what is
+ * stored.
  *
  * <p>Thread safe: single-key operations are atomic; a listing or prefix delete sees a consistent view of each key
- * but not of the whole bucket, like S3's. There is no static state: two stores never see each other's objects.
+ * but not of the whole bucket, like S3's: every key present from its start to its end, none deleted before it
+ * started, and changes made meanwhile or not. There is no static state: two stores never see each other's objects.
  */
 public final class InMemoryObjectStore implements ObjectStore {
 
@@ -42,9 +44,6 @@ public final class InMemoryObjectStore implements ObjectStore {
 
   /** The content of every empty object: empty markers are most of what a Cortex cluster stores. */
   private static final byte[] EMPTY = new byte[0];
-
-  /** How many keys {@link #deleteByPrefix} collects before deleting them. */
-  private static final int DELETE_BATCH = 1000;
 
   /**
    * Holds one object; the array is never handed out or changed. Its last-modified time is kept as epoch seconds
@@ -85,6 +84,12 @@ public final class InMemoryObjectStore implements ObjectStore {
    * of keys costs a walk of many levels (most of them cache misses) on every operation.
    */
   private final KeyTree<Entry> objects = new KeyTree<>();
+
+  /**
+   * The last empty object written, shared by the next empty ones of the same content type and second: an entry
+   * holds no key, and most objects of a cluster are empty markers written in bursts.
+   */
+  private volatile @Nullable Entry lastEmpty;
 
   /**
    * Creates an empty store whose last-modified times come from {@code clock}.
@@ -178,7 +183,21 @@ public final class InMemoryObjectStore implements ObjectStore {
   private void store(String key, byte[] ownedCopy, @Nullable String contentType) {
     // Whole seconds, as S3 keeps it: the epoch second is the instant truncated to the second.
     long lastModifiedSecond = clock.instant().getEpochSecond();
-    objects.put(Utf8KeyOrder.sortKey(key), new Entry(ownedCopy, contentType, lastModifiedSecond));
+    Entry entry;
+    if (ownedCopy == EMPTY) {
+      Entry last = lastEmpty;
+      if (last != null
+          && last.lastModifiedSecond == lastModifiedSecond
+          && Objects.equals(last.contentType, contentType)) {
+        entry = last;
+      } else {
+        entry = new Entry(EMPTY, contentType, lastModifiedSecond);
+        lastEmpty = entry;
+      }
+    } else {
+      entry = new Entry(ownedCopy, contentType, lastModifiedSecond);
+    }
+    objects.put(Utf8KeyOrder.sortKey(key), entry);
   }
 
   /**
@@ -282,27 +301,7 @@ public final class InMemoryObjectStore implements ObjectStore {
           "refusing to delete by the empty prefix in bucket \"" + bucket + "\": it would delete every object");
     }
     ObjectKeys.validatePrefix(prefix);
-    String sortPrefix = Utf8KeyOrder.sortKey(prefix);
-    int deleted = 0;
-    List<String> batch = new ArrayList<>();
-    @Nullable String after = null;
-    do {
-      batch.clear();
-      objects.visit(
-          sortPrefix,
-          after,
-          (sortKey, entry) -> {
-            batch.add(sortKey);
-            return batch.size() < DELETE_BATCH;
-          });
-      for (String sortKey : batch) {
-        if (objects.remove(sortKey) != null) {
-          deleted++;
-        }
-      }
-      after = batch.isEmpty() ? null : batch.get(batch.size() - 1);
-    } while (batch.size() == DELETE_BATCH);
-    return deleted;
+    return objects.removeAll(Utf8KeyOrder.sortKey(prefix));
   }
 
   private static ObjectInfo info(String key, Entry entry) {

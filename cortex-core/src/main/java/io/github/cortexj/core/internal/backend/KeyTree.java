@@ -69,20 +69,21 @@ public final class KeyTree<V> {
       this.name = name;
     }
 
-    @Nullable Object get(String entryName) {
+    /** Returns the entry named by {@code key} from {@code start} to its end. */
+    @Nullable Object get(String key, int start) {
       Object current = entries;
       if (current instanceof Object[] array) {
-        int at = find(array, entryName);
+        int at = find(array, key, start);
         return at >= 0 ? array[2 * at + 1] : null;
       }
-      return map(current).get(entryName);
+      return map(current).get(key.substring(start));
     }
 
     /** Sets an entry; the caller holds the lock. */
     void put(String entryName, Object value) {
       Object current = entries;
       if (current instanceof Object[] array) {
-        int at = find(array, entryName);
+        int at = find(array, entryName, 0);
         if (at >= 0) {
           Object[] copy = array.clone();
           copy[2 * at + 1] = value;
@@ -111,11 +112,30 @@ public final class KeyTree<V> {
       map(current).put(entryName, value);
     }
 
-    /** Removes an entry and returns its value; the caller holds the lock. */
-    @Nullable Object remove(String entryName) {
+    /**
+     * Replaces the value of the entry named by {@code key} from {@code start} to its end, if there is one; the
+     * caller holds the lock.
+     */
+    boolean replace(String key, int start, Object value) {
       Object current = entries;
       if (current instanceof Object[] array) {
-        int at = find(array, entryName);
+        int at = find(array, key, start);
+        if (at < 0) {
+          return false;
+        }
+        Object[] copy = array.clone();
+        copy[2 * at + 1] = value;
+        entries = copy;
+        return true;
+      }
+      return map(current).replace(key.substring(start), value) != null;
+    }
+
+    /** Removes the entry named by {@code key} from {@code start} to its end; the caller holds the lock. */
+    @Nullable Object remove(String key, int start) {
+      Object current = entries;
+      if (current instanceof Object[] array) {
+        int at = find(array, key, start);
         if (at < 0) {
           return null;
         }
@@ -125,7 +145,7 @@ public final class KeyTree<V> {
         entries = copy;
         return array[2 * at + 1];
       }
-      return map(current).remove(entryName);
+      return map(current).remove(key.substring(start));
     }
 
     /** Tells whether the directory has no entry; the caller holds the lock. */
@@ -134,13 +154,16 @@ public final class KeyTree<V> {
       return current instanceof Object[] array ? array.length == 0 : map(current).isEmpty();
     }
 
-    /** Binary search by name: the index of the entry, or {@code -(insertion point) - 1}. */
-    private static int find(Object[] array, String entryName) {
+    /**
+     * Binary search for the name {@code key} holds from {@code start} to its end, compared in place: the index of
+     * the entry, or {@code -(insertion point) - 1}.
+     */
+    private static int find(Object[] array, String key, int start) {
       int low = 0;
       int high = array.length / 2 - 1;
       while (low <= high) {
         int mid = (low + high) >>> 1;
-        int order = ((String) array[2 * mid]).compareTo(entryName);
+        int order = compare((String) array[2 * mid], key, start);
         if (order < 0) {
           low = mid + 1;
         } else if (order > 0) {
@@ -152,9 +175,63 @@ public final class KeyTree<V> {
       return -(low + 1);
     }
 
+    /** Compares {@code name} with {@code key} from {@code start} to its end, as {@link String#compareTo} would. */
+    private static int compare(String name, String key, int start) {
+      int length = key.length() - start;
+      int common = Math.min(name.length(), length);
+      for (int i = 0; i < common; i++) {
+        char a = name.charAt(i);
+        char b = key.charAt(start + i);
+        if (a != b) {
+          return a - b;
+        }
+      }
+      return name.length() - length;
+    }
+
     @SuppressWarnings("unchecked")
     private static ConcurrentSkipListMap<String, Object> map(Object entries) {
       return (ConcurrentSkipListMap<String, Object>) entries;
+    }
+  }
+
+  /**
+   * A part of a string that hashes as the {@link String} it spans and equals it, to look that string up in a
+   * {@link ConcurrentHashMap} (whose {@code get} finds a key {@code k} such that {@code probe.equals(k)}) without
+   * copying it out first: the map is asked on every single-key operation. Only for such look-ups; it never
+   * becomes a key.
+   */
+  private static final class Region {
+    private final String text;
+    private final int start;
+    private final int end;
+
+    Region(String text, int start, int end) {
+      this.text = text;
+      this.start = start;
+      this.end = end;
+    }
+
+    /** The hash {@link String#hashCode} specifies, of the characters spanned. */
+    @Override
+    public int hashCode() {
+      int hash = 0;
+      for (int i = start; i < end; i++) {
+        hash = 31 * hash + text.charAt(i);
+      }
+      return hash;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof String string
+          && string.length() == end - start
+          && text.regionMatches(start, string, 0, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return text.substring(start, end);
     }
   }
 
@@ -179,11 +256,11 @@ public final class KeyTree<V> {
   @SuppressWarnings("unchecked")
   public @Nullable V get(String key) {
     int slash = key.lastIndexOf('/');
-    Dir dir = slash < 0 ? root : dirs.get(key.substring(0, slash + 1));
+    Dir dir = dirOf(key, slash);
     if (dir == null) {
       return null;
     }
-    Object value = dir.get(key.substring(slash + 1));
+    Object value = dir.get(key, slash + 1);
     return value instanceof Dir ? null : (V) value;
   }
 
@@ -195,13 +272,16 @@ public final class KeyTree<V> {
    */
   public void put(String key, V value) {
     int slash = key.lastIndexOf('/');
-    String dirPath = key.substring(0, slash + 1);
-    String entryName = key.substring(slash + 1);
     while (true) {
-      Dir dir = dir(dirPath);
+      Dir dir = dirOf(key, slash);
+      if (dir == null) {
+        dir = dir(key.substring(0, slash + 1));
+      }
       synchronized (dir) {
         if (!dir.removed) {
-          dir.put(name(entryName), value);
+          if (!dir.replace(key, slash + 1, value)) {
+            dir.put(name(key, slash + 1), value);
+          }
           return;
         }
       }
@@ -218,7 +298,7 @@ public final class KeyTree<V> {
   @SuppressWarnings("unchecked")
   public @Nullable V remove(String key) {
     int slash = key.lastIndexOf('/');
-    Dir dir = slash < 0 ? root : dirs.get(key.substring(0, slash + 1));
+    Dir dir = dirOf(key, slash);
     if (dir == null) {
       return null;
     }
@@ -226,7 +306,7 @@ public final class KeyTree<V> {
       if (dir.removed) {
         return null; // it was empty when it was removed, after the look-up: the key was absent then
       }
-      Object removed = dir.remove(key.substring(slash + 1));
+      Object removed = dir.remove(key, slash + 1);
       if (removed == null) {
         return null;
       }
@@ -234,6 +314,60 @@ public final class KeyTree<V> {
         unlink(dir);
       }
       return (V) removed;
+    }
+  }
+
+  /**
+   * Removes every key that starts with {@code prefix}: all of those present from the start to the end of the call,
+   * and any added meanwhile or not.
+   *
+   * @param prefix the prefix; may be empty
+   * @return how many keys this call removed
+   */
+  public int removeAll(String prefix) {
+    int slash = prefix.lastIndexOf('/');
+    Dir dir = slash < 0 ? root : dirs.get(prefix.substring(0, slash + 1));
+    return dir == null ? 0 : removeAll(dir, prefix.substring(slash + 1));
+  }
+
+  /** Removes a directory's keys whose names start with {@code namePrefix}, and everything under such directories. */
+  private int removeAll(Dir dir, String namePrefix) {
+    int removed = 0;
+    Object current = dir.entries;
+    if (current instanceof Object[] array) {
+      // A snapshot: entries added after it are not owed to the caller.
+      int at = Dir.find(array, namePrefix, 0);
+      for (int i = at >= 0 ? at : -at - 1; i < array.length / 2; i++) {
+        String entryName = (String) array[2 * i];
+        if (!entryName.startsWith(namePrefix)) {
+          break;
+        }
+        removed += removeEntry(dir, entryName, array[2 * i + 1]);
+      }
+      return removed;
+    }
+    for (Map.Entry<String, Object> entry : Dir.map(current).tailMap(namePrefix, true).entrySet()) {
+      if (!entry.getKey().startsWith(namePrefix)) {
+        break;
+      }
+      removed += removeEntry(dir, entry.getKey(), entry.getValue());
+    }
+    return removed;
+  }
+
+  /** Removes one entry of a listing: a key, or all under a directory; returns how many keys that removed. */
+  private int removeEntry(Dir dir, String entryName, Object value) {
+    if (value instanceof Dir child) {
+      return removeAll(child, "");
+    }
+    synchronized (dir) {
+      if (dir.removed || dir.remove(entryName, 0) == null) {
+        return 0; // removed meanwhile
+      }
+      if (dir.isEmpty()) {
+        unlink(dir);
+      }
+      return 1;
     }
   }
 
@@ -286,7 +420,7 @@ public final class KeyTree<V> {
     }
     Object current = dir.entries;
     if (current instanceof Object[] array) {
-      int at = Dir.find(array, from);
+      int at = Dir.find(array, from, 0);
       int start = at >= 0 ? (inclusive ? at : at + 1) : -at - 1;
       for (int i = start; i < array.length / 2; i++) {
         String entryName = (String) array[2 * i];
@@ -346,7 +480,7 @@ public final class KeyTree<V> {
           if (found != null) {
             return found;
           }
-          Dir created = new Dir(path, parent, name(path.substring(slash + 1)));
+          Dir created = new Dir(path, parent, name(path, slash + 1));
           dirs.put(path, created);
           parent.put(created.name, created);
           return created;
@@ -364,22 +498,30 @@ public final class KeyTree<V> {
     synchronized (parent) {
       dir.removed = true;
       dirs.remove(dir.path, dir);
-      parent.remove(dir.name);
+      parent.remove(dir.name, 0);
       if (parent.isEmpty()) {
         unlink(parent);
       }
     }
   }
 
-  /** Returns the shared instance of a name while there are few distinct names. */
-  private String name(String entryName) {
-    if (entryName.length() > SHARED_NAME_LENGTH) {
-      return entryName;
+  /** Returns the directory of a key whose last {@code /} is at {@code slash}, or {@code null} when there is none. */
+  @SuppressWarnings("CollectionIncompatibleType") // a Region equals the String it spans: see Region
+  private @Nullable Dir dirOf(String key, int slash) {
+    return slash < 0 ? root : dirs.get(new Region(key, 0, slash + 1));
+  }
+
+  /** Returns the name {@code key} holds from {@code start} to its end: a shared instance while names are few. */
+  @SuppressWarnings("CollectionIncompatibleType") // a Region equals the String it spans: see Region
+  private String name(String key, int start) {
+    if (key.length() - start > SHARED_NAME_LENGTH) {
+      return key.substring(start);
     }
-    String shared = sharedNames.get(entryName);
+    String shared = sharedNames.get(new Region(key, start, key.length()));
     if (shared != null) {
       return shared;
     }
+    String entryName = key.substring(start);
     if (sharedNames.size() < SHARED_NAMES_LIMIT) {
       String previous = sharedNames.putIfAbsent(entryName, entryName);
       return previous == null ? entryName : previous;

@@ -64,6 +64,23 @@ class KeyTreeTest {
   }
 
   @Test
+  void removeAllRemovesTheKeysWithThePrefixCountsThemAndLeavesNoEmptyDirectory() {
+    for (int i = 0; i < 2 * KeyTree.ARRAY_LIMIT; i++) {
+      tree.put("w/" + i + "/payload", "p");
+      tree.put("w/" + i + "/status/in_queue", "q");
+    }
+    tree.put("w/1-other", "o");
+
+    int removed = tree.removeAll("w/1");
+
+    // w/1/..., w/1-other and w/10/... to w/19/...: eleven requests of two keys, and one key
+    assertThat(removed).isEqualTo(23);
+    assertThat(entries("w/1")).isEmpty();
+    assertThat(entries("w/2/")).containsOnlyKeys("w/2/payload", "w/2/status/in_queue");
+    assertThat(tree.directoryCount()).isEqualTo(1 + 2 * (2 * KeyTree.ARRAY_LIMIT - 11));
+  }
+
+  @Test
   void stopsWhenTheVisitorDeclines() {
     tree.put("a/1", "1");
     tree.put("a/2", "2");
@@ -96,7 +113,14 @@ class KeyTreeTest {
                 for (int i = 0; i < 40_000; i++) {
                   String key =
                       "d" + random.nextInt(3) + "/e" + random.nextInt(2) + "/t" + thread + "-" + random.nextInt(3);
-                  if (random.nextBoolean()) {
+                  int action = random.nextInt(10);
+                  if (action == 0) {
+                    // this thread's keys in the key's directory
+                    String prefix = key.substring(0, key.lastIndexOf('-') + 1);
+                    int expected = (int) mine.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+                    assertThat(tree.removeAll(prefix)).as("removed under %s", prefix).isEqualTo(expected);
+                    mine.keySet().removeIf(k -> k.startsWith(prefix));
+                  } else if (action < 6) {
                     String value = key + "@" + i;
                     tree.put(key, value);
                     mine.put(key, value);
