@@ -51,22 +51,48 @@ public final class KeyTree<V> {
   }
 
   /**
-   * A directory: its path (ending with {@code /}, empty for the root), its parent and its name there, and its
-   * entries. Changes to the entries, and {@link #removed}, are made holding the directory's lock.
+   * A directory: its parent and its name there (ending with {@code /}; the root has none), and its entries. Changes
+   * to the entries, and {@link #removed}, are made holding the directory's lock. It keeps no path, which would be
+   * most of its size: it is found by the hash of its path, and compared with a path through its parents' names.
+   * A directory equals only itself.
    */
   private static final class Dir {
-    private final String path;
     private final @Nullable Dir parent;
     private final String name;
+    /** The {@link String#hashCode} of the path. */
+    private final int pathHash;
     /** An {@code Object[]} of alternating names and values sorted by name, or a {@link ConcurrentSkipListMap}. */
     private volatile Object entries = new Object[0];
     /** Set, under the lock of the directory and of its parent, once it is empty and unlinked from its parent. */
     private boolean removed;
 
-    Dir(String path, @Nullable Dir parent, String name) {
-      this.path = path;
+    Dir(@Nullable Dir parent, String name, int pathHash) {
       this.parent = parent;
       this.name = name;
+      this.pathHash = pathHash;
+    }
+
+    /** Tells whether this directory's path is {@code text} from {@code start} to {@code end}. */
+    boolean hasPath(String text, int start, int end) {
+      int at = end;
+      for (Dir dir = this; dir.parent != null; dir = dir.parent) {
+        String dirName = dir.name;
+        at -= dirName.length();
+        if (at < start || !text.regionMatches(at, dirName, 0, dirName.length())) {
+          return false;
+        }
+      }
+      return at == start;
+    }
+
+    @Override
+    public int hashCode() {
+      return pathHash;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return this == other;
     }
 
     /** Returns the entry named by {@code key} from {@code start} to its end. */
@@ -196,10 +222,10 @@ public final class KeyTree<V> {
   }
 
   /**
-   * A part of a string that hashes as the {@link String} it spans and equals it, to look that string up in a
-   * {@link ConcurrentHashMap} (whose {@code get} finds a key {@code k} such that {@code probe.equals(k)}) without
-   * copying it out first: the map is asked on every single-key operation. Only for such look-ups; it never
-   * becomes a key.
+   * A part of a string that hashes as the {@link String} it spans and equals that string, or the directory with
+   * that path, to look either up in a {@link ConcurrentHashMap} (whose {@code get} finds a key {@code k} such that
+   * {@code probe.equals(k)}) without copying the part out first: the maps are asked on every single-key operation.
+   * Only for such look-ups; it never becomes a key.
    */
   private static final class Region {
     private final String text;
@@ -224,6 +250,9 @@ public final class KeyTree<V> {
 
     @Override
     public boolean equals(@Nullable Object other) {
+      if (other instanceof Dir dir) {
+        return dir.hasPath(text, start, end);
+      }
       return other instanceof String string
           && string.length() == end - start
           && text.regionMatches(start, string, 0, end - start);
@@ -235,9 +264,9 @@ public final class KeyTree<V> {
     }
   }
 
-  private final Dir root = new Dir("", null, "");
-  /** Every directory but the root, by path. */
-  private final ConcurrentHashMap<String, Dir> dirs = new ConcurrentHashMap<>();
+  private final Dir root = new Dir(null, "", 0);
+  /** Every directory but the root, each its own key: found by a {@link Region} of its path. */
+  private final ConcurrentHashMap<Dir, Dir> dirs = new ConcurrentHashMap<>();
   /**
    * One instance of each name seen, up to {@value #SHARED_NAMES_LIMIT}: most keys of a Cortex cluster end in one of
    * a few names ({@code payload}, {@code status/}, {@code completed}, ...), and each kept key holds its name.
@@ -275,12 +304,12 @@ public final class KeyTree<V> {
     while (true) {
       Dir dir = dirOf(key, slash);
       if (dir == null) {
-        dir = dir(key.substring(0, slash + 1));
+        dir = dir(key, slash + 1);
       }
       synchronized (dir) {
         if (!dir.removed) {
           if (!dir.replace(key, slash + 1, value)) {
-            dir.put(name(key, slash + 1), value);
+            dir.put(name(key, slash + 1, key.length()), value);
           }
           return;
         }
@@ -326,7 +355,7 @@ public final class KeyTree<V> {
    */
   public int removeAll(String prefix) {
     int slash = prefix.lastIndexOf('/');
-    Dir dir = slash < 0 ? root : dirs.get(prefix.substring(0, slash + 1));
+    Dir dir = dirOf(prefix, slash);
     return dir == null ? 0 : removeAll(dir, prefix.substring(slash + 1));
   }
 
@@ -381,7 +410,7 @@ public final class KeyTree<V> {
    */
   public void visit(String prefix, @Nullable String after, Visitor<? super V> visitor) {
     int slash = prefix.lastIndexOf('/');
-    Dir dir = slash < 0 ? root : dirs.get(prefix.substring(0, slash + 1));
+    Dir dir = dirOf(prefix, slash);
     if (dir == null) {
       return;
     }
@@ -393,7 +422,7 @@ public final class KeyTree<V> {
         return; // after every key with the prefix
       }
     }
-    walk(dir, prefix.substring(slash + 1), bound, visitor);
+    walk(dir, prefix.substring(0, slash + 1), prefix.substring(slash + 1), bound, visitor);
   }
 
   /**
@@ -401,7 +430,8 @@ public final class KeyTree<V> {
    * directory) when given; returns whether the visitor wants more.
    */
   @SuppressWarnings("unchecked")
-  private boolean walk(Dir dir, String namePrefix, @Nullable String bound, Visitor<? super V> visitor) {
+  private boolean walk(
+      Dir dir, String path, String namePrefix, @Nullable String bound, Visitor<? super V> visitor) {
     String from = namePrefix;
     boolean inclusive = true;
     @Nullable String boundDir = null;
@@ -427,7 +457,7 @@ public final class KeyTree<V> {
         if (!entryName.startsWith(namePrefix)) {
           return true;
         }
-        if (!walkEntry(dir, entryName, array[2 * i + 1], boundDir, boundRest, visitor)) {
+        if (!walkEntry(path, entryName, array[2 * i + 1], boundDir, boundRest, visitor)) {
           return false;
         }
       }
@@ -439,7 +469,7 @@ public final class KeyTree<V> {
       if (!entry.getKey().startsWith(namePrefix)) {
         return true;
       }
-      if (!walkEntry(dir, entry.getKey(), entry.getValue(), boundDir, boundRest, visitor)) {
+      if (!walkEntry(path, entry.getKey(), entry.getValue(), boundDir, boundRest, visitor)) {
         return false;
       }
     }
@@ -448,31 +478,32 @@ public final class KeyTree<V> {
 
   @SuppressWarnings("unchecked")
   private boolean walkEntry(
-      Dir dir,
+      String path,
       String entryName,
       Object value,
       @Nullable String boundDir,
       @Nullable String boundRest,
       Visitor<? super V> visitor) {
     if (value instanceof Dir child) {
-      return walk(child, "", entryName.equals(boundDir) ? boundRest : null, visitor);
+      return walk(child, path + entryName, "", entryName.equals(boundDir) ? boundRest : null, visitor);
     }
-    return visitor.visit(dir.path + entryName, (V) value);
+    return visitor.visit(path + entryName, (V) value);
   }
 
-  /** Finds or creates the directory of a path, linked into its parent. */
-  private Dir dir(String path) {
-    if (path.isEmpty()) {
+  /** Finds or creates the directory whose path is {@code key} up to {@code end}, linked into its parent. */
+  @SuppressWarnings("CollectionIncompatibleType") // a Region equals the directory of its path: see Region
+  private Dir dir(String key, int end) {
+    if (end == 0) {
       return root;
     }
+    Region path = new Region(key, 0, end);
     Dir found = dirs.get(path);
     if (found != null) {
       return found;
     }
-    int slash = path.lastIndexOf('/', path.length() - 2);
-    String parentPath = path.substring(0, slash + 1);
+    int slash = key.lastIndexOf('/', end - 2);
     while (true) {
-      Dir parent = dir(parentPath);
+      Dir parent = dir(key, slash + 1);
       synchronized (parent) {
         if (!parent.removed) {
           // Under the parent's lock the index is exact for its subdirectories: they are added and removed there.
@@ -480,8 +511,8 @@ public final class KeyTree<V> {
           if (found != null) {
             return found;
           }
-          Dir created = new Dir(path, parent, name(path, slash + 1));
-          dirs.put(path, created);
+          Dir created = new Dir(parent, name(key, slash + 1, end), path.hashCode());
+          dirs.put(created, created);
           parent.put(created.name, created);
           return created;
         }
@@ -497,7 +528,7 @@ public final class KeyTree<V> {
     }
     synchronized (parent) {
       dir.removed = true;
-      dirs.remove(dir.path, dir);
+      dirs.remove(dir, dir);
       parent.remove(dir.name, 0);
       if (parent.isEmpty()) {
         unlink(parent);
@@ -506,22 +537,22 @@ public final class KeyTree<V> {
   }
 
   /** Returns the directory of a key whose last {@code /} is at {@code slash}, or {@code null} when there is none. */
-  @SuppressWarnings("CollectionIncompatibleType") // a Region equals the String it spans: see Region
+  @SuppressWarnings("CollectionIncompatibleType") // a Region equals the directory of its path: see Region
   private @Nullable Dir dirOf(String key, int slash) {
     return slash < 0 ? root : dirs.get(new Region(key, 0, slash + 1));
   }
 
-  /** Returns the name {@code key} holds from {@code start} to its end: a shared instance while names are few. */
+  /** Returns the name {@code key} holds from {@code start} to {@code end}: a shared instance while names are few. */
   @SuppressWarnings("CollectionIncompatibleType") // a Region equals the String it spans: see Region
-  private String name(String key, int start) {
-    if (key.length() - start > SHARED_NAME_LENGTH) {
-      return key.substring(start);
+  private String name(String key, int start, int end) {
+    if (end - start > SHARED_NAME_LENGTH) {
+      return key.substring(start, end);
     }
-    String shared = sharedNames.get(new Region(key, start, key.length()));
+    String shared = sharedNames.get(new Region(key, start, end));
     if (shared != null) {
       return shared;
     }
-    String entryName = key.substring(start);
+    String entryName = key.substring(start, end);
     if (sharedNames.size() < SHARED_NAMES_LIMIT) {
       String previous = sharedNames.putIfAbsent(entryName, entryName);
       return previous == null ? entryName : previous;
