@@ -1,6 +1,5 @@
 package io.github.cortexj.core.backend;
 
-import io.github.cortexj.core.internal.backend.KeyTree;
 import io.github.cortexj.core.internal.backend.Utf8KeyOrder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,9 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -23,13 +26,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys are validated with {@link ObjectKeys#validate} and kept in the order of their UTF-8 bytes, as S3 lists
  * them (which is not {@link String#compareTo} order for characters above {@code U+FFFF}). Each object's
  * last-modified time is the injected {@link Clock}'s instant when it was written, truncated to whole seconds as S3
- * keeps it (its HTTP {@code Last-Modified} header has no fraction, and listings show {@code .000}). Listing is
- * paged with an opaque continuation token. Stored bytes are copied in and out, so callers cannot change what is
- * stored.
+ * keeps it (its HTTP {@code Last-Modified} header has no fraction, and listings show {@code .000}). Listing is paged with an opaque continuation token. Stored bytes are copied in and out, so callers
+ * cannot change what is stored.
  *
  * <p>Thread safe: single-key operations are atomic; a listing or prefix delete sees a consistent view of each key
- * but not of the whole bucket, like S3's: every key present from its start to its end, none deleted before it
- * started, and changes made meanwhile or not. There is no static state: two stores never see each other's objects.
+ * but not of the whole bucket, like S3's. There is no static state: two stores never see each other's objects.
  */
 public final class InMemoryObjectStore implements ObjectStore {
 
@@ -46,20 +47,26 @@ public final class InMemoryObjectStore implements ObjectStore {
   private static final byte[] EMPTY = new byte[0];
 
   /**
-   * Holds one object; the array is never handed out or changed. Its last-modified time is kept as epoch seconds
-   * rather than an {@link Instant}, empty contents share one array, and the key is the tree's: the store keeps
-   * every object of a run (async results live for the retention period), and each object it holds is copied and
-   * scanned by the garbage collector.
+   * Holds one object and its key; the array is never handed out or changed. Its last-modified time is kept as
+   * epoch seconds rather than an {@link Instant}, and empty contents share one array: the store keeps every object
+   * of a run (async results live for the retention period), and each object it holds is copied and scanned by the
+   * garbage collector.
    */
   private static final class Entry {
+    private final String key;
     private final byte[] content;
     private final @Nullable String contentType;
     private final long lastModifiedSecond;
 
-    Entry(byte[] content, @Nullable String contentType, long lastModifiedSecond) {
+    Entry(String key, byte[] content, @Nullable String contentType, long lastModifiedSecond) {
+      this.key = key;
       this.content = content;
       this.contentType = contentType;
       this.lastModifiedSecond = lastModifiedSecond;
+    }
+
+    String key() {
+      return key;
     }
 
     byte[] content() {
@@ -79,17 +86,9 @@ public final class InMemoryObjectStore implements ObjectStore {
   private final Clock clock;
   /**
    * The objects by {@link Utf8KeyOrder#sortKey}: natural {@link String} order on those is UTF-8 order on the keys,
-   * and costs far less per comparison than a comparator (usually the sort key is the key itself). A tree of
-   * directories, so that a single-key operation finds its key's directory by hash, where a sorted map of millions
-   * of keys costs a walk of many levels (most of them cache misses) on every operation.
+   * and costs far less per comparison than a comparator (usually the sort key is the key itself).
    */
-  private final KeyTree<Entry> objects = new KeyTree<>();
-
-  /**
-   * The last empty object written, shared by the next empty ones of the same content type and second: an entry
-   * holds no key, and most objects of a cluster are empty markers written in bursts.
-   */
-  private volatile @Nullable Entry lastEmpty;
+  private final ConcurrentSkipListMap<String, Entry> objects = new ConcurrentSkipListMap<>();
 
   /**
    * Creates an empty store whose last-modified times come from {@code clock}.
@@ -183,21 +182,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   private void store(String key, byte[] ownedCopy, @Nullable String contentType) {
     // Whole seconds, as S3 keeps it: the epoch second is the instant truncated to the second.
     long lastModifiedSecond = clock.instant().getEpochSecond();
-    Entry entry;
-    if (ownedCopy == EMPTY) {
-      Entry last = lastEmpty;
-      if (last != null
-          && last.lastModifiedSecond == lastModifiedSecond
-          && Objects.equals(last.contentType, contentType)) {
-        entry = last;
-      } else {
-        entry = new Entry(EMPTY, contentType, lastModifiedSecond);
-        lastEmpty = entry;
-      }
-    } else {
-      entry = new Entry(ownedCopy, contentType, lastModifiedSecond);
-    }
-    objects.put(Utf8KeyOrder.sortKey(key), entry);
+    objects.put(Utf8KeyOrder.sortKey(key), new Entry(key, ownedCopy, contentType, lastModifiedSecond));
   }
 
   /**
@@ -209,9 +194,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   public Optional<StoredObject> get(String key) {
     ObjectKeys.validate(key);
     Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
-    return entry == null
-        ? Optional.empty()
-        : Optional.of(new StoredObject(info(key, entry), entry.content().clone()));
+    return entry == null ? Optional.empty() : Optional.of(new StoredObject(info(entry), entry.content().clone()));
   }
 
   /**
@@ -226,7 +209,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     // A copy: ByteArrayInputStream.transferTo hands its array to the target stream.
     return entry == null
         ? Optional.empty()
-        : Optional.of(new ObjectStream(info(key, entry), new ByteArrayInputStream(entry.content().clone())));
+        : Optional.of(new ObjectStream(info(entry), new ByteArrayInputStream(entry.content().clone())));
   }
 
   /**
@@ -238,7 +221,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   public Optional<ObjectInfo> head(String key) {
     ObjectKeys.validate(key);
     Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
-    return entry == null ? Optional.empty() : Optional.of(info(key, entry));
+    return entry == null ? Optional.empty() : Optional.of(info(entry));
   }
 
   /**
@@ -259,22 +242,28 @@ public final class InMemoryObjectStore implements ObjectStore {
           "maxKeys must be between 1 and " + MAX_PAGE_SIZE + " (got " + maxKeys + ") listing \"" + prefix
               + "\" in bucket \"" + bucket + "\"");
     }
-    @Nullable String after = continuationToken == null ? null : Utf8KeyOrder.sortKey(keyOfToken(continuationToken));
+    String sortPrefix = Utf8KeyOrder.sortKey(prefix);
+    NavigableMap<String, Entry> from;
+    if (continuationToken == null) {
+      from = objects.tailMap(sortPrefix, true);
+    } else {
+      String after = Utf8KeyOrder.sortKey(keyOfToken(continuationToken));
+      from = after.compareTo(sortPrefix) < 0 ? objects.tailMap(sortPrefix, true) : objects.tailMap(after, false);
+    }
     List<ObjectInfo> page = new ArrayList<>(Math.min(maxKeys, 64));
-    boolean[] truncated = {false};
-    objects.visit(
-        Utf8KeyOrder.sortKey(prefix),
-        after,
-        (sortKey, entry) -> {
-          if (page.size() == maxKeys) {
-            // Another matching key exists: the listing is truncated here, as S3's IsTruncated.
-            truncated[0] = true;
-            return false;
-          }
-          page.add(info(Utf8KeyOrder.keyOf(sortKey), entry));
-          return true;
-        });
-    return new ObjectPage(page, truncated[0] ? tokenAfter(page.get(page.size() - 1).key()) : null);
+    Iterator<Map.Entry<String, Entry>> entries = from.entrySet().iterator();
+    while (entries.hasNext()) {
+      Map.Entry<String, Entry> entry = entries.next();
+      if (!entry.getKey().startsWith(sortPrefix)) {
+        break;
+      }
+      if (page.size() == maxKeys) {
+        // Another matching key exists: the listing is truncated here, as S3's IsTruncated.
+        return new ObjectPage(page, tokenAfter(page.get(page.size() - 1).key()));
+      }
+      page.add(info(entry.getValue()));
+    }
+    return new ObjectPage(page, null);
   }
 
   /**
@@ -301,11 +290,21 @@ public final class InMemoryObjectStore implements ObjectStore {
           "refusing to delete by the empty prefix in bucket \"" + bucket + "\": it would delete every object");
     }
     ObjectKeys.validatePrefix(prefix);
-    return objects.removeAll(Utf8KeyOrder.sortKey(prefix));
+    String sortPrefix = Utf8KeyOrder.sortKey(prefix);
+    int deleted = 0;
+    for (String key : objects.tailMap(sortPrefix, true).keySet()) {
+      if (!key.startsWith(sortPrefix)) {
+        break;
+      }
+      if (objects.remove(key) != null) {
+        deleted++;
+      }
+    }
+    return deleted;
   }
 
-  private static ObjectInfo info(String key, Entry entry) {
-    return new ObjectInfo(key, entry.content().length, entry.contentType(), entry.lastModified());
+  private static ObjectInfo info(Entry entry) {
+    return new ObjectInfo(entry.key(), entry.content().length, entry.contentType(), entry.lastModified());
   }
 
   private static String tokenAfter(String key) {

@@ -31,7 +31,7 @@ class InMemoryObjectStoreModelTest {
   private static final Comparator<String> UTF8_ORDER =
       (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-  /** Twenty names: more than a directory holds before it changes how it keeps its entries. */
+  /** Twenty names, so that some directories hold many keys. */
   private static final List<String> NAMES =
       List.of(
           "a", "a-b", "a.b", "a b", "ab", "b", "status", "in_queue", "completed", "result.json", "payload",
@@ -130,7 +130,7 @@ class InMemoryObjectStoreModelTest {
       }
     }
 
-    /** Puts every name in one directory, so that it holds more entries than an array keeps. */
+    /** Puts every name in one directory, so that it holds many keys. */
     private void fillDirectory(int a) {
       String dir = key(a);
       for (int i = 0; i < NAMES.size(); i++) {

@@ -61,29 +61,6 @@ public final class Utf8KeyOrder implements Comparator<String> {
   }
 
   /**
-   * Returns the key a {@link #sortKey} was made from.
-   *
-   * @param sortKey a sort key
-   * @return {@code sortKey} itself when it has no character at or above {@code U+D800}, otherwise the key
-   */
-  public static String keyOf(String sortKey) {
-    int length = sortKey.length();
-    int i = 0;
-    while (i < length && sortKey.charAt(i) < 0xD800) {
-      i++;
-    }
-    if (i == length) {
-      return sortKey;
-    }
-    char[] key = sortKey.toCharArray();
-    for (; i < length; i++) {
-      char rank = key[i];
-      key[i] = (char) (rank >= 0xF800 ? rank - 0x2000 : rank >= 0xD800 ? rank + 0x800 : rank);
-    }
-    return new String(key);
-  }
-
-  /**
    * Maps a UTF-16 code unit so that surrogates (the leading unit of a supplementary code point) rank above
    * {@code U+E000..U+FFFF}, as their code points do; elsewhere the order is unchanged. Two strings equal up to
    * their first differing unit only differ in rank order there, so ranking that unit decides the comparison.

@@ -59,11 +59,6 @@ class Utf8KeyOrderTest {
   }
 
   @Test
-  void keyOfRestoresTheKeyOfASortKey() {
-    qt().forAll(keys()).checkAssert(key -> assertThat(Utf8KeyOrder.keyOf(Utf8KeyOrder.sortKey(key))).isEqualTo(key));
-  }
-
-  @Test
   void sortKeysAreEqualOnlyForEqualKeys() {
     qt().withExamples(3000)
         .forAll(keys(), keys())
