@@ -500,7 +500,7 @@ public final class BatchJobs implements AutoCloseable {
         }
       }
     } finally {
-      ticker.close();
+      ticker.close(wait);
     }
   }
 

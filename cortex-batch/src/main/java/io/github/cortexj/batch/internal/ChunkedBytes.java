@@ -4,7 +4,9 @@ import io.github.cortexj.core.job.SharedBytesOutput;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Bytes written once and then read as a stream, held in chunks: a large object (a job's payload holds every item)
@@ -46,7 +48,7 @@ final class ChunkedBytes extends OutputStream implements SharedBytesOutput {
 
   @Override
   public void write(byte[] bytes, int offset, int length) {
-    java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+    Objects.checkFromIndexSize(offset, length, bytes.length);
     int from = offset;
     int left = length;
     while (left > 0) {
@@ -68,7 +70,7 @@ final class ChunkedBytes extends OutputStream implements SharedBytesOutput {
    */
   @Override
   public void writeShared(byte[] bytes, int length) {
-    java.util.Objects.checkFromIndexSize(0, length, bytes.length);
+    Objects.checkFromIndexSize(0, length, bytes.length);
     if (length == 0) {
       return;
     }
@@ -95,7 +97,7 @@ final class ChunkedBytes extends OutputStream implements SharedBytesOutput {
 
   private void add(byte[] chunk, int length) {
     if (chunks.size() == lengths.length) {
-      lengths = java.util.Arrays.copyOf(lengths, lengths.length * 2);
+      lengths = Arrays.copyOf(lengths, lengths.length * 2);
     }
     lengths[chunks.size()] = length;
     chunks.add(chunk);
@@ -119,7 +121,7 @@ final class ChunkedBytes extends OutputStream implements SharedBytesOutput {
    */
   InputStream inputStream() {
     List<byte[]> all = new ArrayList<>(chunks);
-    int[] allLengths = java.util.Arrays.copyOf(lengths, chunks.size() + 1);
+    int[] allLengths = Arrays.copyOf(lengths, chunks.size() + 1);
     if (position > 0) {
       allLengths[all.size()] = position;
       all.add(current);
@@ -160,7 +162,7 @@ final class ChunkedBytes extends OutputStream implements SharedBytesOutput {
 
     @Override
     public int read(byte[] bytes, int from, int length) {
-      java.util.Objects.checkFromIndexSize(from, length, bytes.length);
+      Objects.checkFromIndexSize(from, length, bytes.length);
       if (length == 0) {
         return 0;
       }
