@@ -125,10 +125,17 @@ class SubmissionTest {
   }
 
   @Test
-  void generatesAUuidWhenNoIdIsGiven() {
+  void generatesATimeOrderedUuidOfTheClocksMillisecondWhenNoIdIsGiven() {
     cluster.deploy((payload, context) -> Map.of());
 
-    assertThat(cluster.submitJson("{}")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    String first = cluster.submitJson("{}");
+    cluster.clock.advance(java.time.Duration.ofMillis(1));
+    String second = cluster.submitJson("{}");
+
+    assertThat(first).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(java.util.UUID.fromString(first).getMostSignificantBits() >>> 16)
+        .isEqualTo(cluster.clock.millis() - 1);
+    assertThat(second).isGreaterThan(first);
   }
 
   @Test

@@ -1,16 +1,11 @@
 package io.github.cortexj.benchmarks.async;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.cortexj.async.AsyncGateway;
 import io.github.cortexj.client.EmbeddedCortexClient;
 import io.github.cortexj.core.AsyncHandler;
 import io.github.cortexj.core.Handlers;
 import io.github.cortexj.core.spec.ApiSpec;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,24 +17,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Create-workload throughput of {@link AsyncGateway} over a real {@link EmbeddedCortexClient} (whose replicas run a
- * no-op AsyncHandler on every request meanwhile) against a bare {@code com.sun.net.httpserver} handler that only
- * answers {@code {"id":"<uuid>"}}, both with TCP_NODELAY and the same number of threads, measured by {@code wrk
- * -t2 -c32} in the same run (rounds alternate which goes first); then end-to-end submit-to-completed latency through
- * the gateway with the no-op handler on a fresh embedded cluster.
+ * no-op AsyncHandler on every request meanwhile, in this JVM) against a bare {@code com.sun.net.httpserver} handler
+ * that only answers {@code {"id":"<uuid>"}} ({@link BareServer}, in a JVM of its own), both with TCP_NODELAY and the
+ * same number of threads, measured by {@code wrk -t2 -c32} in the same run (rounds alternate which goes first); then
+ * end-to-end submit-to-completed latency through the gateway with the no-op handler on a fresh embedded cluster.
  *
  * <pre>
  * mvn -B -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar io.github.cortexj.benchmarks.async.GatewayLoadBenchmark [ROUNDS] [SECONDS]
+ * java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
+ *     io.github.cortexj.benchmarks.async.GatewayLoadBenchmark [ROUNDS] [SECONDS]
  * </pre>
+ *
+ * <p>The JVM options are passed on to the bare server's JVM. A heap of fixed size, touched at start, is how a server
+ * runs; with the default growing heap, the cluster's JVM keeps committing memory while the store fills with every
+ * request of the retention period, and each first touch of a page is a page fault, which dominated the cost per
+ * request on the virtual machines measured (see docs/performance.md).
  */
 public final class GatewayLoadBenchmark {
 
@@ -47,6 +46,8 @@ public final class GatewayLoadBenchmark {
       "wrk.method = \"POST\"\n"
           + "wrk.body = '{\"key\": \"value\"}'\n"
           + "wrk.headers[\"Content-Type\"] = \"application/json\"\n";
+
+  private static final int WARM_UP_SECONDS = 10;
 
   private GatewayLoadBenchmark() {}
 
@@ -65,17 +66,18 @@ public final class GatewayLoadBenchmark {
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     Path script = Files.createTempFile("cortex-gateway-post", ".lua");
     Files.writeString(script, POST_SCRIPT, StandardCharsets.UTF_8);
-    ExecutorService bareThreads = Executors.newFixedThreadPool(threads);
-    HttpServer bare = bareServer(bareThreads);
     AtomicLong handled = new AtomicLong();
-    try (EmbeddedCortexClient cortex = clusterWithNoopApi("my-api", handled);
+    try (BareServer bare = BareServer.start(threads);
+        EmbeddedCortexClient cortex = clusterWithNoopApi("my-api", handled);
         AsyncGateway gateway = AsyncGateway.builder(cortex).threads(threads).build().start()) {
-      String bareUrl = "http://127.0.0.1:" + bare.getAddress().getPort() + "/";
+      String bareUrl = bare.url();
       String gatewayUrl = gateway.uri() + "/my-api";
-      System.out.printf("threads per server: %d; wrk -t2 -c32 -d%ds; POST %s%n", threads, seconds, POST_SCRIPT
-          .replace('\n', ' '));
-      WrkRun.run("bare", bareUrl, script, 3);
-      long created = WrkRun.run("gateway", gatewayUrl, script, 3).requests();
+      System.out.printf("threads per server: %d; wrk -t2 -c32 -d%ds; POST %s; JVM options: %s%n", threads, seconds,
+          POST_SCRIPT.replace('\n', ' '), ManagementFactory.getRuntimeMXBean().getInputArguments());
+      LongSupplier[] cpu = {bare::cpuNanos, WrkRun::ownCpuNanos};
+      // Warm-up: long enough for the JIT to finish with both (3 s left the first round's gateway at half its rate).
+      WrkRun.run("bare", bareUrl, script, WARM_UP_SECONDS, cpu[0]);
+      long created = WrkRun.run("gateway", gatewayUrl, script, WARM_UP_SECONDS, cpu[1]).requests();
       List<WrkRun[]> results = new ArrayList<>();
       String[] urls = {bareUrl, gatewayUrl};
       String[] names = {"bare", "gateway"};
@@ -84,7 +86,7 @@ public final class GatewayLoadBenchmark {
         WrkRun[] runs = new WrkRun[2];
         for (int k = 0; k < 2; k++) {
           int which = (round + k) % 2;
-          runs[which] = WrkRun.run(names[which], urls[which], script, seconds);
+          runs[which] = WrkRun.run(names[which], urls[which], script, seconds, cpu[which]);
           if (which == 1) {
             created += runs[which].requests();
             System.out.printf("round %d: the replicas had handled %d of the %d requests created so far%n",
@@ -107,9 +109,6 @@ public final class GatewayLoadBenchmark {
             g.requestsPerSecond() / b.requestsPerSecond());
       }
       System.out.printf("| sum | %.0f | %.0f | %.2f |%n", bareSum, gatewaySum, gatewaySum / bareSum);
-    } finally {
-      bare.stop(0);
-      bareThreads.shutdownNow();
     }
     endToEnd();
   }
@@ -129,24 +128,6 @@ public final class GatewayLoadBenchmark {
   private static String cell(WrkRun run) {
     return String.format("%.0f, %s, %d, %.0f µs, %.1f", run.requestsPerSecond(), run.meanLatency(),
         run.non2xx() + run.socketErrors(), run.cpuMicrosPerRequest(), run.loadAverage());
-  }
-
-  private static HttpServer bareServer(ExecutorService executor) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(executor);
-    server.createContext(
-        "/",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          byte[] body = ("{\"id\":\"" + UUID.randomUUID() + "\"}\n").getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    server.start();
-    return server;
   }
 
   /** Submit-to-completed latency of a no-op handler through the gateway, on a fresh embedded cluster. */

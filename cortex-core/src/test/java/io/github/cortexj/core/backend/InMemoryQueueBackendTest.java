@@ -844,6 +844,57 @@ class InMemoryQueueBackendTest {
   }
 
   @Test
+  void receiversThatKeepUpWithAStreamOfSendsTakeEveryMessageOnce() throws Exception {
+    // Sends back to back keep the queue busy, so receivers that find it empty nap rather than wait to be notified:
+    // nothing sent during a nap may be missed or taken twice.
+    String url = backend.createQueue(standard("stream"));
+    int count = 5_000;
+    java.util.Set<String> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong longestReceive = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.ExecutorService receivers = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        running.add(receivers.submit(() -> {
+          while (taken.size() < count) {
+            long start = System.nanoTime();
+            List<ReceivedMessage> got =
+                backend.receive(url, new ReceiveRequest(1, Duration.ofSeconds(2), THIRTY_SECONDS));
+            if (!got.isEmpty()) {
+              longestReceive.accumulateAndGet(System.nanoTime() - start, Math::max);
+            }
+            for (ReceivedMessage message : got) {
+              if (!taken.add(message.body())) {
+                duplicates.incrementAndGet();
+              }
+              backend.delete(url, message.receiptHandle());
+            }
+          }
+          return null;
+        }));
+      }
+      for (int i = 0; i < count; i++) {
+        backend.send(url, message("m", "message " + i));
+        if (i % 500 == 0) {
+          Thread.sleep(2); // a pause: receivers go back to waiting to be notified
+        }
+      }
+      for (java.util.concurrent.Future<?> receiver : running) {
+        receiver.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      receivers.shutdownNow();
+    }
+
+    assertThat(taken).hasSize(count);
+    assertThat(duplicates).hasValue(0);
+    assertThat(backend.counts(url)).isEqualTo(new QueueCounts(0, 0));
+    // No receive that got a message sat out its whole wait: a message sent during a nap or a wait was seen.
+    assertThat(Duration.ofNanos(longestReceive.get())).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
   void waitingReceiverSeesAVisibilityExpiryOnTheInjectedClock() throws Exception {
     String url = backend.createQueue(standard("jobs"));
     backend.send(url, message("m1", "again"));

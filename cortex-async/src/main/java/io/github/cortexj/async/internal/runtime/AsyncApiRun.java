@@ -185,9 +185,9 @@ public final class AsyncApiRun {
     // The replica decodes the payload by this value: one that is no media type would only fail the request later.
     contentTypes.check(contentType);
     if (requestId == null) {
-      // A fresh random UUID is known to nobody else yet, so nothing can race on it and no stored request can have
-      // it (a collision of 122 random bits): checking the store for it would only cost a listing per request.
-      return store(RequestIds.generate(), payload, contentType);
+      // A fresh id is known to nobody else yet, so nothing can race on it and no stored request can have it (a
+      // collision of 74 random bits within one millisecond): checking the store would only cost a listing.
+      return store(RequestIds.generate(settings.clock()), payload, contentType);
     }
     String id = RequestIds.validate(requestId);
     return claims.exclusively(

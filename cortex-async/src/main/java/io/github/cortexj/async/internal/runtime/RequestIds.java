@@ -1,18 +1,35 @@
 package io.github.cortexj.async.internal.runtime;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
  * The ids of async requests: the caller's {@code x-request-id} when given (1 to 128 characters of
  * {@code [A-Za-z0-9._-]}, which keeps it a single safe object-key segment and a valid SQS deduplication id), a
- * random UUID otherwise, as Cortex's ingress generates.
+ * UUID otherwise, as Cortex's ingress generates.
  *
- * <p>Stateless and thread safe.
+ * <p>Generated ids are time-ordered version 7 UUIDs (RFC 9562): the clock's millisecond, then 74 bits from a
+ * {@link SecureRandom}. Cortex's ingress generates random version 4 UUIDs. Ordered ids make a store's listing of an
+ * API follow arrival order, and a new request's keys land next to the last ones in a sorted store instead of at a
+ * random place among every request of the retention period. In the in-memory store, that random place cost
+ * a cache miss at each level of the skip list. The 74 random bits keep an id unguessable.
+ *
+ * <p>Thread safe.
  */
 public final class RequestIds {
 
   /** The longest id accepted. */
   public static final int MAX_LENGTH = 128;
+
+  private static final long TIMESTAMP_MASK = 0xFFFF_FFFF_FFFFL;
+  private static final long VERSION_7 = 0x7000L;
+  private static final long RAND_A_MASK = 0x0FFFL;
+  private static final long RAND_B_MASK = 0x3FFF_FFFF_FFFF_FFFFL;
+  private static final long IETF_VARIANT = 0x8000_0000_0000_0000L;
+
+  /** Thread safe, as {@link UUID#randomUUID()}'s own generator is. */
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private RequestIds() {}
 
@@ -57,11 +74,16 @@ public final class RequestIds {
   }
 
   /**
-   * Generates an id.
+   * Generates a version 7 UUID: the clock's time in milliseconds since the epoch (48 bits), the version, 12 random
+   * bits, the IETF variant and 62 random bits.
    *
-   * @return a random UUID
+   * @param clock the clock whose time the id carries
+   * @return the id, in UUID text form
    */
-  public static String generate() {
-    return UUID.randomUUID().toString();
+  public static String generate(Clock clock) {
+    long millis = clock.millis() & TIMESTAMP_MASK;
+    long mostSignificant = (millis << 16) | VERSION_7 | (RANDOM.nextLong() & RAND_A_MASK);
+    long leastSignificant = (RANDOM.nextLong() & RAND_B_MASK) | IETF_VARIANT;
+    return new UUID(mostSignificant, leastSignificant).toString();
   }
 }

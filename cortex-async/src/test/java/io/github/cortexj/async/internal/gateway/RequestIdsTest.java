@@ -25,7 +25,7 @@ class RequestIdsTest {
 
   @Test
   void generatedIdsAreValid() {
-    assertThat(RequestIds.problem(io.github.cortexj.async.internal.runtime.RequestIds.generate())).isEmpty();
+    assertThat(RequestIds.problem(io.github.cortexj.async.internal.runtime.RequestIds.generate(java.time.Clock.systemUTC()))).isEmpty();
   }
 
   @Test
