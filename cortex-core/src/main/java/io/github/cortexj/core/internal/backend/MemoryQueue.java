@@ -8,7 +8,6 @@ import io.github.cortexj.core.backend.QueueSpec;
 import io.github.cortexj.core.backend.ReceivedMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,9 +72,8 @@ public final class MemoryQueue {
   private final Map<String, BlockedGroup> blockedGroups = new HashMap<>();
   /** FIFO: visible messages kept aside in {@link #blockedGroups}; they count as visible. */
   private int parked;
-  /** FIFO: deduplication ids seen in the last five minutes, and the same in the order they expire. */
-  private final Map<String, Deduplication> deduplication = new HashMap<>();
-  private final ArrayDeque<Deduplication> deduplicationOrder = new ArrayDeque<>();
+  /** FIFO: deduplication ids seen in the last five minutes, in the order they expire. */
+  private final DeduplicationLog deduplication = new DeduplicationLog();
 
   private long nextSequence;
   private long version;
@@ -136,7 +134,6 @@ public final class MemoryQueue {
       blockedGroups.clear();
       parked = 0;
       deduplication.clear();
-      deduplicationOrder.clear();
       changed();
     }
   }
@@ -198,21 +195,16 @@ public final class MemoryQueue {
     if (!fifo || deduplicationId == null) {
       return null;
     }
-    return new Deduplication(
-        deduplicationId,
-        messageId.getMostSignificantBits(),
-        messageId.getLeastSignificantBits(),
-        expiresAt.getEpochSecond(),
-        expiresAt.getNano());
+    return new Deduplication(deduplicationId, messageId, expiresAt);
   }
 
   /** Enqueues one message, or answers the original's id for a FIFO duplicate. Holds the lock. */
   private String enqueue(
       OutgoingMessage message, String messageIdText, @Nullable Deduplication deduplicationEntry, Instant now) {
     if (deduplicationEntry != null) {
-      Deduplication seen = deduplication.get(deduplicationEntry.deduplicationId());
+      UUID seen = deduplication.find(deduplicationEntry.deduplicationId());
       if (seen != null) {
-        return seen.messageId();
+        return seen.toString();
       }
     }
     QueueMessage stored =
@@ -226,8 +218,8 @@ public final class MemoryQueue {
             now);
     visible.addArrived(stored);
     if (deduplicationEntry != null) {
-      deduplication.put(deduplicationEntry.deduplicationId(), deduplicationEntry);
-      deduplicationOrder.addLast(deduplicationEntry);
+      deduplication.add(
+          deduplicationEntry.deduplicationId(), deduplicationEntry.messageId(), deduplicationEntry.expiresAt());
     }
     changed();
     return messageIdText;
@@ -652,10 +644,7 @@ public final class MemoryQueue {
   }
 
   private void forgetExpiredDeduplications(Instant now) {
-    while (!deduplicationOrder.isEmpty() && !deduplicationOrder.peekFirst().expiresAfter(now)) {
-      Deduplication expired = deduplicationOrder.removeFirst();
-      deduplication.remove(expired.deduplicationId(), expired);
-    }
+    deduplication.forgetExpired(now);
   }
 
   private void changed() {
@@ -678,24 +667,8 @@ public final class MemoryQueue {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /**
-   * A deduplication id, the message it first sent, and when the window closes. Held for five minutes of every sent
-   * message, so it is kept flat (the message id's bits and the deadline's seconds and nanos, not objects): a busy
-   * FIFO queue remembers hundreds of thousands of them, which the garbage collector copies and scans.
-   */
-  private record Deduplication(
-      String deduplicationId, long messageIdHigh, long messageIdLow, long expiresAtSecond, int expiresAtNano) {
-
-    String messageId() {
-      return new UUID(messageIdHigh, messageIdLow).toString();
-    }
-
-    boolean expiresAfter(Instant now) {
-      return expiresAtSecond != now.getEpochSecond()
-          ? expiresAtSecond > now.getEpochSecond()
-          : expiresAtNano > now.getNano();
-    }
-  }
+  /** What a FIFO send would have its queue remember: its deduplication id, its message id, when the window closes. */
+  private record Deduplication(String deduplicationId, UUID messageId, Instant expiresAt) {}
 
   /**
    * What {@link #receiveNow} did.
