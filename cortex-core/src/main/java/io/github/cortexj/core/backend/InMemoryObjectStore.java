@@ -1,21 +1,17 @@
 package io.github.cortexj.core.backend;
 
+import io.github.cortexj.core.internal.backend.LayeredObjects;
 import io.github.cortexj.core.internal.backend.Utf8KeyOrder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +22,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys are validated with {@link ObjectKeys#validate} and kept in the order of their UTF-8 bytes, as S3 lists
  * them (which is not {@link String#compareTo} order for characters above {@code U+FFFF}). Each object's
  * last-modified time is the injected {@link Clock}'s instant when it was written, truncated to whole seconds as S3
- * keeps it (its HTTP {@code Last-Modified} header has no fraction, and listings show {@code .000}). Listing is paged with an opaque continuation token. Stored bytes are copied in and out, so callers
- * cannot change what is stored.
+ * keeps it (its HTTP {@code Last-Modified} header has no fraction, and listings show {@code .000}). Listing is
+ * paged with an opaque continuation token. Stored bytes are copied in and out, so callers cannot change what is
+ * stored.
+ *
+ * <p>Built to hold millions of objects for long (an async API keeps every request of its retention period): recent
+ * writes are kept as small objects, and in the background they are packed into a few large arrays per million
+ * objects, which the garbage collector neither copies nor walks one by one, and which take about half the memory.
+ * The packing runs on the common {@link java.util.concurrent.ForkJoinPool} unless an executor is given, one task at
+ * a time, and never blocks a reader or, short of falling far behind, a writer. Contents over 4 KiB are never
+ * copied by it.
  *
  * <p>Thread safe: single-key operations are atomic; a listing or prefix delete sees a consistent view of each key
  * but not of the whole bucket, like S3's. There is no static state: two stores never see each other's objects.
@@ -46,49 +50,13 @@ public final class InMemoryObjectStore implements ObjectStore {
   /** The content of every empty object: empty markers are most of what a Cortex cluster stores. */
   private static final byte[] EMPTY = new byte[0];
 
-  /**
-   * Holds one object and its key; the array is never handed out or changed. Its last-modified time is kept as
-   * epoch seconds rather than an {@link Instant}, and empty contents share one array: the store keeps every object
-   * of a run (async results live for the retention period), and each object it holds is copied and scanned by the
-   * garbage collector.
-   */
-  private static final class Entry {
-    private final String key;
-    private final byte[] content;
-    private final @Nullable String contentType;
-    private final long lastModifiedSecond;
-
-    Entry(String key, byte[] content, @Nullable String contentType, long lastModifiedSecond) {
-      this.key = key;
-      this.content = content;
-      this.contentType = contentType;
-      this.lastModifiedSecond = lastModifiedSecond;
-    }
-
-    String key() {
-      return key;
-    }
-
-    byte[] content() {
-      return content;
-    }
-
-    @Nullable String contentType() {
-      return contentType;
-    }
-
-    Instant lastModified() {
-      return Instant.ofEpochSecond(lastModifiedSecond);
-    }
-  }
-
   private final String bucket;
   private final Clock clock;
   /**
-   * The objects by {@link Utf8KeyOrder#sortKey}: natural {@link String} order on those is UTF-8 order on the keys,
-   * and costs far less per comparison than a comparator (usually the sort key is the key itself).
+   * The objects, keyed by {@link Utf8KeyOrder#sortKey}: natural {@link String} order on those is UTF-8 order on the
+   * keys, and costs far less per comparison than a comparator (usually the sort key is the key itself).
    */
-  private final ConcurrentSkipListMap<String, Entry> objects = new ConcurrentSkipListMap<>();
+  private final LayeredObjects objects;
 
   /**
    * Creates an empty store whose last-modified times come from {@code clock}.
@@ -98,6 +66,29 @@ public final class InMemoryObjectStore implements ObjectStore {
    * @throws BackendException of kind {@code storage.invalid_bucket} when the name breaks S3's rules
    */
   public InMemoryObjectStore(String bucket, Clock clock) {
+    this(bucket, clock, LayeredObjects.Settings.defaults());
+  }
+
+  /**
+   * Creates an empty store whose last-modified times come from {@code clock} and whose compaction (the packing of
+   * recent writes into compact arrays, see the class description) runs on {@code compactionExecutor}.
+   *
+   * @param bucket the bucket name, following S3's naming rules
+   * @param clock the clock, for example a test's manual clock
+   * @param compactionExecutor where compaction runs, one task at a time; {@code Runnable::run} runs it on the
+   *     writing thread
+   * @throws BackendException of kind {@code storage.invalid_bucket} when the name breaks S3's rules
+   */
+  public InMemoryObjectStore(String bucket, Clock clock, Executor compactionExecutor) {
+    this(bucket, clock, withExecutor(LayeredObjects.Settings.defaults(), compactionExecutor));
+  }
+
+  private static LayeredObjects.Settings withExecutor(LayeredObjects.Settings settings, Executor executor) {
+    return new LayeredObjects.Settings(settings.activeLimit(), settings.fanout(), executor);
+  }
+
+  /** Creates an empty store with the layers sized as given; for tests that compact often. */
+  InMemoryObjectStore(String bucket, Clock clock, LayeredObjects.Settings layers) {
     Objects.requireNonNull(bucket, "bucket");
     if (!BUCKET_NAME.matcher(bucket).matches() || bucket.contains("..")) {
       throw new BackendException(
@@ -107,6 +98,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
     this.bucket = bucket;
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.objects = new LayeredObjects(layers);
   }
 
   /**
@@ -182,7 +174,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   private void store(String key, byte[] ownedCopy, @Nullable String contentType) {
     // Whole seconds, as S3 keeps it: the epoch second is the instant truncated to the second.
     long lastModifiedSecond = clock.instant().getEpochSecond();
-    objects.put(Utf8KeyOrder.sortKey(key), new Entry(key, ownedCopy, contentType, lastModifiedSecond));
+    objects.put(key, Utf8KeyOrder.sortKey(key), ownedCopy, contentType, lastModifiedSecond);
   }
 
   /**
@@ -193,8 +185,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public Optional<StoredObject> get(String key) {
     ObjectKeys.validate(key);
-    Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
-    return entry == null ? Optional.empty() : Optional.of(new StoredObject(info(entry), entry.content().clone()));
+    return Optional.ofNullable(objects.get(key, Utf8KeyOrder.sortKey(key)));
   }
 
   /**
@@ -205,11 +196,11 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public Optional<ObjectStream> open(String key) {
     ObjectKeys.validate(key);
-    Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
-    // A copy: ByteArrayInputStream.transferTo hands its array to the target stream.
-    return entry == null
+    // A copy of the content: ByteArrayInputStream.transferTo hands its array to the target stream.
+    StoredObject object = objects.get(key, Utf8KeyOrder.sortKey(key));
+    return object == null
         ? Optional.empty()
-        : Optional.of(new ObjectStream(info(entry), new ByteArrayInputStream(entry.content().clone())));
+        : Optional.of(new ObjectStream(object.info(), new ByteArrayInputStream(object.content())));
   }
 
   /**
@@ -220,8 +211,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public Optional<ObjectInfo> head(String key) {
     ObjectKeys.validate(key);
-    Entry entry = objects.get(Utf8KeyOrder.sortKey(key));
-    return entry == null ? Optional.empty() : Optional.of(info(entry));
+    return Optional.ofNullable(objects.head(key, Utf8KeyOrder.sortKey(key)));
   }
 
   /**
@@ -242,28 +232,11 @@ public final class InMemoryObjectStore implements ObjectStore {
           "maxKeys must be between 1 and " + MAX_PAGE_SIZE + " (got " + maxKeys + ") listing \"" + prefix
               + "\" in bucket \"" + bucket + "\"");
     }
-    String sortPrefix = Utf8KeyOrder.sortKey(prefix);
-    NavigableMap<String, Entry> from;
-    if (continuationToken == null) {
-      from = objects.tailMap(sortPrefix, true);
-    } else {
-      String after = Utf8KeyOrder.sortKey(keyOfToken(continuationToken));
-      from = after.compareTo(sortPrefix) < 0 ? objects.tailMap(sortPrefix, true) : objects.tailMap(after, false);
-    }
-    List<ObjectInfo> page = new ArrayList<>(Math.min(maxKeys, 64));
-    Iterator<Map.Entry<String, Entry>> entries = from.entrySet().iterator();
-    while (entries.hasNext()) {
-      Map.Entry<String, Entry> entry = entries.next();
-      if (!entry.getKey().startsWith(sortPrefix)) {
-        break;
-      }
-      if (page.size() == maxKeys) {
-        // Another matching key exists: the listing is truncated here, as S3's IsTruncated.
-        return new ObjectPage(page, tokenAfter(page.get(page.size() - 1).key()));
-      }
-      page.add(info(entry.getValue()));
-    }
-    return new ObjectPage(page, null);
+    String after = continuationToken == null ? null : keyOfToken(continuationToken);
+    LayeredObjects.Listing listing = objects.list(prefix, Utf8KeyOrder.sortKey(prefix), after, maxKeys);
+    List<ObjectInfo> page = listing.objects();
+    // Another matching key exists after a truncated page, as S3's IsTruncated.
+    return new ObjectPage(page, listing.truncated() ? tokenAfter(page.get(page.size() - 1).key()) : null);
   }
 
   /**
@@ -274,7 +247,7 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public void delete(String key) {
     ObjectKeys.validate(key);
-    objects.remove(Utf8KeyOrder.sortKey(key));
+    objects.delete(key, Utf8KeyOrder.sortKey(key));
   }
 
   /**
@@ -290,21 +263,7 @@ public final class InMemoryObjectStore implements ObjectStore {
           "refusing to delete by the empty prefix in bucket \"" + bucket + "\": it would delete every object");
     }
     ObjectKeys.validatePrefix(prefix);
-    String sortPrefix = Utf8KeyOrder.sortKey(prefix);
-    int deleted = 0;
-    for (String key : objects.tailMap(sortPrefix, true).keySet()) {
-      if (!key.startsWith(sortPrefix)) {
-        break;
-      }
-      if (objects.remove(key) != null) {
-        deleted++;
-      }
-    }
-    return deleted;
-  }
-
-  private static ObjectInfo info(Entry entry) {
-    return new ObjectInfo(entry.key(), entry.content().length, entry.contentType(), entry.lastModified());
+    return objects.deleteByPrefix(prefix, Utf8KeyOrder.sortKey(prefix));
   }
 
   private static String tokenAfter(String key) {

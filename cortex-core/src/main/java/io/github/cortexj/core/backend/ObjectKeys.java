@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * something they should not.
  *
  * <p>A valid key is 1 to 1024 bytes of UTF-8 (S3's limit), does not start with {@code /}, contains no control
- * character (NUL included) and no empty, {@code .} or {@code ..} path segment.
+ * character (NUL included), no unpaired surrogate (a Java string can hold one, UTF-8 cannot: S3 would store a
+ * different key, and two keys could become one) and no empty, {@code .} or {@code ..} path segment.
  */
 public final class ObjectKeys {
 
@@ -53,7 +54,8 @@ public final class ObjectKeys {
 
   /**
    * Finds the first broken rule in one pass over the characters, reporting as a check of each rule in turn would:
-   * emptiness, length, a leading {@code /}, the first control character, then the first bad path segment.
+   * emptiness, length, a leading {@code /}, the first control character or unpaired surrogate, then the first bad
+   * path segment.
    */
   private static @Nullable String problem(String key, boolean prefix) {
     int length = key.length();
@@ -78,9 +80,20 @@ public final class ObjectKeys {
         segmentStart = i + 1;
       } else if (Character.isISOControl(c)) {
         return "it contains the control character U+" + String.format("%04X", (int) c);
+      } else if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(key.charAt(i + 1))) {
+          i++; // a pair: one character above U+FFFF
+        } else {
+          return unpairedSurrogate(c);
+        }
       }
     }
     return segmentProblem;
+  }
+
+  private static String unpairedSurrogate(char c) {
+    return "it contains the unpaired surrogate U+" + String.format("%04X", (int) c) + ", which is no character and"
+        + " has no UTF-8 encoding";
   }
 
   /** Checks the path segment {@code key[start, end)}; {@code last} when no {@code /} follows it. */

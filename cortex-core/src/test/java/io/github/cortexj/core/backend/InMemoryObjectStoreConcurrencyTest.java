@@ -2,6 +2,7 @@ package io.github.cortexj.core.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cortexj.core.internal.backend.LayeredObjects;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Lists an {@link InMemoryObjectStore} while other threads put and delete keys in the same directories (creating
  * and emptying them all the time), and checks what a listing promises: keys in UTF-8 order, each once, every key
- * present throughout, none deleted before it started.
+ * present throughout, none deleted before it started; and that each writer reads its own writes. Once with the
+ * default sizes, once with layers so small that packing and merging run all the time, in the background.
  */
 class InMemoryObjectStoreConcurrencyTest {
 
@@ -31,10 +33,23 @@ class InMemoryObjectStoreConcurrencyTest {
 
   private static final byte[] CONTENT = "x".getBytes(StandardCharsets.UTF_8);
 
-  private final InMemoryObjectStore store = new InMemoryObjectStore("cortex-bucket", new MutableClock());
-
   @Test
   void listingsSeeKeysPresentThroughoutInOrderAndNoneDeletedBeforeThem() throws Exception {
+    check(new InMemoryObjectStore("cortex-bucket", new MutableClock()));
+  }
+
+  @Test
+  void listingsAndReadsStayRightWhileTheLayersArePackedAndMergedInTheBackground() throws Exception {
+    ExecutorService compaction = Executors.newSingleThreadExecutor();
+    try {
+      check(new InMemoryObjectStore("cortex-bucket", new MutableClock(), new LayeredObjects.Settings(3_000, 3,
+          compaction)));
+    } finally {
+      compaction.shutdownNow();
+    }
+  }
+
+  private void check(InMemoryObjectStore store) throws Exception {
     List<String> dirs = List.of("w/a/", "w/a/s/", "w/a-b/", "w/b/", "w/\uD83D\uDE00/", "w/\uFF21/");
     Set<String> stable = new HashSet<>();
     for (String dir : dirs) {
@@ -60,10 +75,14 @@ class InMemoryObjectStoreConcurrencyTest {
                 start.await();
                 for (int i = 0; i < 30_000; i++) {
                   String key = dirs.get(random.nextInt(dirs.size())) + "churn/" + thread + "-" + random.nextInt(4);
+                  // Each churn key belongs to one thread, which must read what it last did.
                   if (random.nextBoolean()) {
-                    store.put(key, CONTENT, null);
+                    byte[] content = ("v" + i).getBytes(StandardCharsets.UTF_8);
+                    store.put(key, content, null);
+                    assertThat(store.get(key)).as("read after put").map(StoredObject::content).contains(content);
                   } else {
                     store.delete(key);
+                    assertThat(store.head(key)).as("read after delete").isEmpty();
                   }
                 }
                 return null;
@@ -87,7 +106,7 @@ class InMemoryObjectStoreConcurrencyTest {
                 start.await();
                 for (int i = 0; i < 300; i++) {
                   Set<String> deletedBefore = new HashSet<>(deletedForGood);
-                  List<String> listed = listAll(i % 2 == 0 ? "" : "w/a", 1 + i % 50);
+                  List<String> listed = listAll(store, i % 2 == 0 ? "" : "w/a", 1 + i % 50);
                   assertThat(listed).isSortedAccordingTo(UTF8_ORDER);
                   assertThat(new HashSet<>(listed)).hasSize(listed.size());
                   if (i % 2 == 0) {
@@ -107,7 +126,7 @@ class InMemoryObjectStoreConcurrencyTest {
     pool.shutdown();
   }
 
-  private List<String> listAll(String prefix, int maxKeys) {
+  private static List<String> listAll(InMemoryObjectStore store, String prefix, int maxKeys) {
     List<String> keys = new ArrayList<>();
     @Nullable String token = null;
     do {

@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.github.cortexj.core.internal.backend.LayeredObjects;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,17 @@ class InMemoryObjectStoreModelTest {
   void agreesWithASortedMapOfTheObjects() {
     qt().withExamples(400)
         .forAll(steps())
-        .checkAssert(steps -> new Run().play(steps));
+        .checkAssert(steps -> new Run(LayeredObjects.Settings.defaults()).play(steps));
+  }
+
+  /** Layers of a few objects each, packed and merged on the writing thread: every path through the segments. */
+  @Test
+  void agreesWithASortedMapWhilePackingAndMergingAfterEveryFewWrites() {
+    for (int fanout : new int[] {2, 3}) {
+      qt().withExamples(400)
+          .forAll(steps())
+          .checkAssert(steps -> new Run(new LayeredObjects.Settings(400, fanout, Runnable::run)).play(steps));
+    }
   }
 
   private static Gen<List<Step>> steps() {
@@ -62,9 +73,13 @@ class InMemoryObjectStoreModelTest {
 
   private static final class Run {
     private final MutableClock clock = new MutableClock();
-    private final InMemoryObjectStore store = new InMemoryObjectStore("cortex-bucket", clock);
+    private final InMemoryObjectStore store;
     private final TreeMap<String, ModelObject> model = new TreeMap<>(UTF8_ORDER);
     private final List<SavedToken> tokens = new ArrayList<>();
+
+    Run(LayeredObjects.Settings layers) {
+      store = new InMemoryObjectStore("cortex-bucket", clock, layers);
+    }
 
     void play(List<Step> steps) {
       for (Step step : steps) {

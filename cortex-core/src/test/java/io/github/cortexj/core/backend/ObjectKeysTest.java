@@ -28,6 +28,18 @@ class ObjectKeysTest {
   }
 
   @Test
+  void refusesAnUnpairedSurrogateWhichUtf8CannotEncode() {
+    assertThat(ObjectKeys.validate("a/\uD83D\uDE00")).isEqualTo("a/\uD83D\uDE00");
+    assertThatThrownBy(() -> ObjectKeys.validate("a/\uD83Dx"))
+        .isInstanceOf(BackendException.class)
+        .hasMessage("invalid object key \"a/\uD83Dx\": it contains the unpaired surrogate U+D83D, which is no"
+            + " character and has no UTF-8 encoding");
+    assertThatThrownBy(() -> ObjectKeys.validatePrefix("a/\uDE00"))
+        .hasMessageEndingWith(": it contains the unpaired surrogate U+DE00, which is no character and has no UTF-8"
+            + " encoding");
+  }
+
+  @Test
   void countsLengthInUtf8Bytes() {
     assertThat(ObjectKeys.validate("\u00e9".repeat(512))).hasSize(512);
     assertThatThrownBy(() -> ObjectKeys.validate("\u00e9".repeat(512) + "a"))
@@ -53,7 +65,7 @@ class ObjectKeysTest {
     Gen<String> unit =
         arbitrary()
             .pick("a", "/", ".", "..", "\u0000", "\u001F", "\u007F", "\u0085", "\u00e9", "\u20AC", "\uD83D\uDE00",
-                "\uD800", "x".repeat(300), "\u20AC".repeat(120));
+                "\uD800", "\uDE00", "\uD83D", "x".repeat(300), "\u20AC".repeat(120));
     return lists().of(unit).ofSizeBetween(0, 7).map(parts -> String.join("", parts));
   }
 
@@ -90,6 +102,12 @@ class ObjectKeysTest {
     for (int i = 0; i < key.length(); i++) {
       if (Character.isISOControl(key.charAt(i))) {
         return Optional.of("it contains the control character U+" + String.format("%04X", (int) key.charAt(i)));
+      }
+      if (Character.isLowSurrogate(key.charAt(i)) && (i == 0 || !Character.isHighSurrogate(key.charAt(i - 1)))
+          || Character.isHighSurrogate(key.charAt(i))
+              && (i + 1 == key.length() || !Character.isLowSurrogate(key.charAt(i + 1)))) {
+        return Optional.of("it contains the unpaired surrogate U+" + String.format("%04X", (int) key.charAt(i))
+            + ", which is no character and has no UTF-8 encoding");
       }
     }
     String[] segments = key.split("/", -1);
