@@ -60,6 +60,52 @@ public final class AsyncResults {
   }
 
   /**
+   * Writes an async handler's return value as the JSON object stored as its result: the same bytes as writing
+   * {@link #toJsonObject} with {@code mapper}, without building the tree first (a replica stores every result it
+   * makes, and the tree cost as much as the writing). The value is written once; whether it is an object is told
+   * by its first token.
+   *
+   * @param result what the handler returned
+   * @param mapper the mapper to serialise with
+   * @return the JSON text, UTF-8
+   * @throws InvalidAsyncResultException as {@link #toJsonObject} does, with the same messages
+   */
+  public static byte[] toJsonObjectBytes(@Nullable Object result, ObjectMapper mapper) {
+    if (result == null) {
+      throw new InvalidAsyncResultException(EXPECTED + ", got null instead", null);
+    }
+    String type = result.getClass().getTypeName();
+    if (result instanceof JsonNode node && !node.isObject()) {
+      throw notAnObject(type);
+    }
+    byte[] json;
+    try {
+      json =
+          mapper.isEnabled(SerializationFeature.WRAP_ROOT_VALUE)
+              ? mapper.writer().without(SerializationFeature.WRAP_ROOT_VALUE).writeValueAsBytes(result)
+              : mapper.writeValueAsBytes(result);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidAsyncResultException(
+          "handler response of type " + type + " is not JSON serialisable: " + JacksonProblems.describe(e),
+          JacksonProblems.unwrap(e));
+    }
+    if (!startsAnObject(json)) {
+      throw notAnObject(type);
+    }
+    return json;
+  }
+
+  /** Tells whether JSON text's first token, after any whitespace, opens an object. */
+  private static boolean startsAnObject(byte[] json) {
+    for (byte b : json) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return b == '{';
+      }
+    }
+    return false;
+  }
+
+  /**
    * Serialises a value into a tree as {@link ObjectMapper#valueToTree(Object)} does, except that decimals keep
    * their trailing zeros ({@code 1.10} stays {@code 1.10}), so the tree writes exactly as the value does.
    */

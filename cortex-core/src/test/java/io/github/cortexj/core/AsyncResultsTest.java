@@ -2,6 +2,7 @@ package io.github.cortexj.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -11,9 +12,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,5 +197,71 @@ class AsyncResultsTest {
                 throw new AssertionError(e);
               }
             });
+  }
+
+  @Test
+  void bytesAreWhatWritingTheObjectGivesForAnyMap() {
+    Gen<Object> scalars =
+        integers()
+            .all()
+            .map(i -> (Object) i)
+            .mix(longs().all().map(l -> (Object) l))
+            .mix(doubles().any().map(d -> (Object) d))
+            .mix(longs().all().map(l -> (Object) new BigDecimal(BigInteger.valueOf(l), 3)))
+            .mix(booleans().all().map(b -> (Object) b))
+            .mix(strings().allPossible().ofLengthBetween(0, 8).map(s -> (Object) s));
+    Gen<Object> values = scalars.mix(lists().of(scalars).ofSizeBetween(0, 4).map(l -> (Object) l));
+    qt().forAll(
+            lists().of(strings().basicLatinAlphabet().ofLengthBetween(0, 6)).ofSizeBetween(0, 10),
+            lists().of(values).ofSize(10))
+        .checkAssert(
+            (keys, vals) -> {
+              Map<String, Object> result = new LinkedHashMap<>();
+              for (int i = 0; i < keys.size(); i++) {
+                result.put(keys.get(i), vals.get(i));
+              }
+              try {
+                assertThat(AsyncResults.toJsonObjectBytes(result, MAPPER))
+                    .isEqualTo(MAPPER.writeValueAsBytes(AsyncResults.toJsonObject(result, MAPPER)));
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            });
+  }
+
+  @Test
+  void bytesAreWhatWritingTheObjectGivesForRecordsPojosAndNodes() throws Exception {
+    ObjectNode node = MAPPER.createObjectNode().put("n", new BigDecimal("1.10"));
+    for (Object result : List.of(new Prediction("spam", 0.25), new Totals(), node)) {
+      assertThat(new String(AsyncResults.toJsonObjectBytes(result, MAPPER), StandardCharsets.UTF_8))
+          .isEqualTo(MAPPER.writeValueAsString(AsyncResults.toJsonObject(result, MAPPER)));
+    }
+  }
+
+  @Test
+  void bytesRefuseWhatTheObjectRefusesWithTheSameMessage() {
+    List<Object> refused =
+        List.of(List.of(1), "text", 7, MAPPER.createArrayNode(), new int[] {1}, new Exploding(), new Empty());
+    for (Object result : refused) {
+      Throwable expected = catchThrowable(() -> AsyncResults.toJsonObject(result, MAPPER));
+      assertThatThrownBy(() -> AsyncResults.toJsonObjectBytes(result, MAPPER))
+          .isInstanceOf(InvalidAsyncResultException.class)
+          .hasMessage(expected.getMessage());
+    }
+    assertThatThrownBy(() -> AsyncResults.toJsonObjectBytes(null, MAPPER))
+        .isInstanceOf(InvalidAsyncResultException.class)
+        .hasMessage(EXPECTED + "null instead");
+  }
+
+  @Test
+  void bytesIgnoreRootWrappingAndKeepIndentation() throws Exception {
+    ObjectMapper wrapping =
+        new ObjectMapper().enable(SerializationFeature.WRAP_ROOT_VALUE).enable(SerializationFeature.INDENT_OUTPUT);
+    String written =
+        new String(AsyncResults.toJsonObjectBytes(new Prediction("spam", 0.5), wrapping),
+            StandardCharsets.UTF_8);
+
+    assertThat(written).startsWith("{").contains("\n").doesNotContain("Prediction");
+    assertThat(MAPPER.readTree(written)).isEqualTo(MAPPER.readTree("{\"label\":\"spam\",\"score\":0.5}"));
   }
 }

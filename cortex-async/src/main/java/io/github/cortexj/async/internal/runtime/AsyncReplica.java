@@ -1,6 +1,5 @@
 package io.github.cortexj.async.internal.runtime;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cortexj.core.AsyncContext;
 import io.github.cortexj.core.AsyncHandler;
 import io.github.cortexj.core.AsyncResults;
@@ -235,7 +234,7 @@ final class AsyncReplica implements Runnable {
             now,
             timeout == null ? null : now.plus(timeout));
     inFlight = request;
-    ObjectNode result = null;
+    byte[] result = null;
     WorkloadError error = null;
     boolean shutdownInterrupt;
     try {
@@ -281,7 +280,7 @@ final class AsyncReplica implements Runnable {
     run.ended();
   }
 
-  private ObjectNode process(String id, InFlightRequest request) {
+  private byte[] process(String id, InFlightRequest request) {
     StoredObject stored =
         settings
             .workloads()
@@ -311,7 +310,7 @@ final class AsyncReplica implements Runnable {
     } catch (Throwable e) { // NOPMD: a handler's failure of any kind fails the request, never the replica
       throw new HandlerFailure(e);
     }
-    return AsyncResults.toJsonObject(value, settings.mapper());
+    return AsyncResults.toJsonObjectBytes(value, settings.mapper());
   }
 
   private void fail(String id, ReceivedMessage message, WorkloadError error) {

@@ -2,7 +2,7 @@ package io.github.cortexj.async.internal.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cortexj.core.AsyncResults;
 import io.github.cortexj.core.AsyncStatus;
 import io.github.cortexj.core.CortexException;
 import io.github.cortexj.core.backend.ObjectInfo;
@@ -187,14 +187,14 @@ public final class WorkloadStore {
   }
 
   /**
-   * Stores a request's result as the handler's JSON object, keys and number text as they are.
+   * Stores a request's result: the handler's JSON object as written by {@link AsyncResults#toJsonObjectBytes}.
    *
    * @param api the API
    * @param id the request id
-   * @param result the result
+   * @param result the result's JSON text, UTF-8
    */
-  public void writeResult(String api, String id, ObjectNode result) {
-    store.put(keys.result(api, id), bytes(result), JSON_TYPE);
+  public void writeResult(String api, String id, byte[] result) {
+    store.put(keys.result(api, id), result, JSON_TYPE);
   }
 
   /**
