@@ -172,24 +172,9 @@ class AsyncResultsTest {
 
   @Test
   void anyMapIsWrittenExactlyAsJacksonWritesTheMap() {
-    Gen<Object> scalars =
-        integers()
-            .all()
-            .map(i -> (Object) i)
-            .mix(longs().all().map(l -> (Object) l))
-            .mix(doubles().any().map(d -> (Object) d))
-            .mix(booleans().all().map(b -> (Object) b))
-            .mix(strings().allPossible().ofLengthBetween(0, 8).map(s -> (Object) s));
-    Gen<Object> values = scalars.mix(lists().of(scalars).ofSizeBetween(0, 4).map(l -> (Object) l));
-    qt().forAll(
-            lists().of(strings().basicLatinAlphabet().ofLengthBetween(0, 6)).ofSizeBetween(0, 10),
-            lists().of(values).ofSize(10))
+    qt().forAll(maps())
         .checkAssert(
-            (keys, vals) -> {
-              Map<String, Object> result = new LinkedHashMap<>();
-              for (int i = 0; i < keys.size(); i++) {
-                result.put(keys.get(i), vals.get(i));
-              }
+            result -> {
               try {
                 assertThat(MAPPER.writeValueAsString(AsyncResults.toJsonObject(result, MAPPER)))
                     .isEqualTo(MAPPER.writeValueAsString(result));
@@ -201,6 +186,20 @@ class AsyncResultsTest {
 
   @Test
   void bytesAreWhatWritingTheObjectGivesForAnyMap() {
+    qt().forAll(maps())
+        .checkAssert(
+            result -> {
+              try {
+                assertThat(AsyncResults.toJsonObjectBytes(result, MAPPER))
+                    .isEqualTo(MAPPER.writeValueAsBytes(AsyncResults.toJsonObject(result, MAPPER)));
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            });
+  }
+
+  /** Maps in insertion order of up to ten keys, whose values are scalars of every JSON kind or lists of them. */
+  private static Gen<Map<String, Object>> maps() {
     Gen<Object> scalars =
         integers()
             .all()
@@ -211,21 +210,17 @@ class AsyncResultsTest {
             .mix(booleans().all().map(b -> (Object) b))
             .mix(strings().allPossible().ofLengthBetween(0, 8).map(s -> (Object) s));
     Gen<Object> values = scalars.mix(lists().of(scalars).ofSizeBetween(0, 4).map(l -> (Object) l));
-    qt().forAll(
-            lists().of(strings().basicLatinAlphabet().ofLengthBetween(0, 6)).ofSizeBetween(0, 10),
-            lists().of(values).ofSize(10))
-        .checkAssert(
+    return lists()
+        .of(strings().basicLatinAlphabet().ofLengthBetween(0, 6))
+        .ofSizeBetween(0, 10)
+        .zip(
+            lists().of(values).ofSize(10),
             (keys, vals) -> {
               Map<String, Object> result = new LinkedHashMap<>();
               for (int i = 0; i < keys.size(); i++) {
                 result.put(keys.get(i), vals.get(i));
               }
-              try {
-                assertThat(AsyncResults.toJsonObjectBytes(result, MAPPER))
-                    .isEqualTo(MAPPER.writeValueAsBytes(AsyncResults.toJsonObject(result, MAPPER)));
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
+              return result;
             });
   }
 

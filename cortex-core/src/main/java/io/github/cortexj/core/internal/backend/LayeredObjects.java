@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,22 +208,7 @@ public final class LayeredObjects {
    * @return the metadata, or {@code null} when there is no such object
    */
   public @Nullable ObjectInfo head(String key, String sortKey) {
-    State layers = state;
-    Held held = recent(layers, sortKey);
-    if (held != null) {
-      return held.tombstone ? null : held.info();
-    }
-    byte[] keyBytes = null;
-    for (Segment segment : layers.segments()) {
-      if (segment.mayHold(sortKey)) {
-        keyBytes = keyBytes == null ? key.getBytes(StandardCharsets.UTF_8) : keyBytes;
-        int i = segment.find(keyBytes);
-        if (i >= 0) {
-          return segment.isTombstone(i) ? null : segment.info(i, key);
-        }
-      }
-    }
-    return null;
+    return newest(state, true, key, sortKey, Held::info, (segment, i) -> segment.info(i, key));
   }
 
   /**
@@ -233,10 +219,38 @@ public final class LayeredObjects {
    * @return the object with a copy of its content, or {@code null} when there is no such object
    */
   public @Nullable StoredObject get(String key, String sortKey) {
-    State layers = state;
-    Held held = recent(layers, sortKey);
+    return newest(
+        state,
+        true,
+        key,
+        sortKey,
+        held -> new StoredObject(held.info(), held.content.clone()),
+        (segment, i) -> new StoredObject(segment.info(i, key), segment.content(i)));
+  }
+
+  /** Reads what one entry of a segment holds. */
+  private interface PackedReader<T> {
+    T read(Segment segment, int i);
+  }
+
+  /**
+   * Reads the newest entry under a key in a state's layers, newest first (the active map only when asked): what
+   * {@code fromMap} or {@code fromSegment} make of it when it is an object, {@code null} when it is a tombstone or
+   * there is none.
+   */
+  private static <T> @Nullable T newest(
+      State layers,
+      boolean withActive,
+      String key,
+      String sortKey,
+      Function<Held, T> fromMap,
+      PackedReader<T> fromSegment) {
+    Held held = withActive ? layers.active().map.get(sortKey) : null;
+    for (int f = 0; held == null && f < layers.frozen().length; f++) {
+      held = layers.frozen()[f].map.get(sortKey);
+    }
     if (held != null) {
-      return held.tombstone ? null : new StoredObject(held.info(), held.content.clone());
+      return held.tombstone ? null : fromMap.apply(held);
     }
     byte[] keyBytes = null;
     for (Segment segment : layers.segments()) {
@@ -244,46 +258,16 @@ public final class LayeredObjects {
         keyBytes = keyBytes == null ? key.getBytes(StandardCharsets.UTF_8) : keyBytes;
         int i = segment.find(keyBytes);
         if (i >= 0) {
-          return segment.isTombstone(i) ? null : new StoredObject(segment.info(i, key), segment.content(i));
+          return segment.isTombstone(i) ? null : fromSegment.read(segment, i);
         }
       }
     }
     return null;
   }
 
-  /** The newest entry, object or tombstone, that a state's maps hold under a key. */
-  private static @Nullable Held recent(State layers, String sortKey) {
-    Held held = layers.active().map.get(sortKey);
-    if (held == null) {
-      for (Recent frozen : layers.frozen()) {
-        held = frozen.map.get(sortKey);
-        if (held != null) {
-          break;
-        }
-      }
-    }
-    return held;
-  }
-
   /** Tells whether the layers under a state's active map hold a live object under a key. */
   private static boolean olderHoldsObject(State layers, String key, String sortKey) {
-    for (Recent frozen : layers.frozen()) {
-      Held held = frozen.map.get(sortKey);
-      if (held != null) {
-        return !held.tombstone;
-      }
-    }
-    byte[] keyBytes = null;
-    for (Segment segment : layers.segments()) {
-      if (segment.mayHold(sortKey)) {
-        keyBytes = keyBytes == null ? key.getBytes(StandardCharsets.UTF_8) : keyBytes;
-        int i = segment.find(keyBytes);
-        if (i >= 0) {
-          return !segment.isTombstone(i);
-        }
-      }
-    }
-    return false;
+    return newest(layers, false, key, sortKey, held -> true, (segment, i) -> true) != null;
   }
 
   /**
