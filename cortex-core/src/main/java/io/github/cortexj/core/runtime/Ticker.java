@@ -69,9 +69,16 @@ public final class Ticker implements AutoCloseable {
     if (Thread.currentThread() == thread) {
       return;
     }
+    long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
     try {
       if (!executor.awaitTermination(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS)) {
         LOG.warn("{} still running {} after it was stopped", name, wait);
+        return;
+      }
+      // A terminated executor's worker thread may still be on its way out: the thread itself is waited for.
+      Thread worker = thread;
+      if (worker != null) {
+        TimeUnit.NANOSECONDS.timedJoin(worker, Math.max(1, deadline - System.nanoTime()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
