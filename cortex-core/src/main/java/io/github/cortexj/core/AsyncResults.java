@@ -36,7 +36,7 @@ public final class AsyncResults {
    */
   public static ObjectNode toJsonObject(@Nullable Object result, ObjectMapper mapper) {
     if (result == null) {
-      throw new InvalidAsyncResultException(EXPECTED + ", got null instead", null);
+      throw notAnObject("null");
     }
     if (result instanceof ObjectNode object) {
       return object;
@@ -49,9 +49,7 @@ public final class AsyncResults {
     try {
       tree = exactTree(result, mapper);
     } catch (IOException | IllegalArgumentException e) {
-      throw new InvalidAsyncResultException(
-          "handler response of type " + type + " is not JSON serialisable: " + JacksonProblems.describe(e),
-          JacksonProblems.unwrap(e));
+      throw notSerialisable(type, e);
     }
     if (tree instanceof ObjectNode object) {
       return object;
@@ -72,7 +70,7 @@ public final class AsyncResults {
    */
   public static byte[] toJsonObjectBytes(@Nullable Object result, ObjectMapper mapper) {
     if (result == null) {
-      throw new InvalidAsyncResultException(EXPECTED + ", got null instead", null);
+      throw notAnObject("null");
     }
     String type = result.getClass().getTypeName();
     if (result instanceof JsonNode node && !node.isObject()) {
@@ -85,9 +83,7 @@ public final class AsyncResults {
               ? mapper.writer().without(SerializationFeature.WRAP_ROOT_VALUE).writeValueAsBytes(result)
               : mapper.writeValueAsBytes(result);
     } catch (IOException | IllegalArgumentException e) {
-      throw new InvalidAsyncResultException(
-          "handler response of type " + type + " is not JSON serialisable: " + JacksonProblems.describe(e),
-          JacksonProblems.unwrap(e));
+      throw notSerialisable(type, e);
     }
     if (!startsAnObject(json)) {
       throw notAnObject(type);
@@ -120,6 +116,12 @@ public final class AsyncResults {
         return mapper.reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(parser);
       }
     }
+  }
+
+  private static InvalidAsyncResultException notSerialisable(String type, Exception e) {
+    return new InvalidAsyncResultException(
+        "handler response of type " + type + " is not JSON serialisable: " + JacksonProblems.describe(e),
+        JacksonProblems.unwrap(e));
   }
 
   private static InvalidAsyncResultException notAnObject(String type) {

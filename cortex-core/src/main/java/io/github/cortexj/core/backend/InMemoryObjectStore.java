@@ -80,11 +80,7 @@ public final class InMemoryObjectStore implements ObjectStore {
    * @throws BackendException of kind {@code storage.invalid_bucket} when the name breaks S3's rules
    */
   public InMemoryObjectStore(String bucket, Clock clock, Executor compactionExecutor) {
-    this(bucket, clock, withExecutor(LayeredObjects.Settings.defaults(), compactionExecutor));
-  }
-
-  private static LayeredObjects.Settings withExecutor(LayeredObjects.Settings settings, Executor executor) {
-    return new LayeredObjects.Settings(settings.activeLimit(), settings.fanout(), executor);
+    this(bucket, clock, LayeredObjects.Settings.defaults().withExecutor(compactionExecutor));
   }
 
   /** Creates an empty store with the layers sized as given; for tests that compact often. */

@@ -73,8 +73,8 @@ public final class ObjectKeys {
     int segmentStart = 0;
     for (int i = 0; i <= length; i++) {
       char c = i < length ? key.charAt(i) : '/';
-      if (c - '0' < 0x7F - '0' && c >= '0') {
-        continue; // digits, letters and most punctuation: nothing to check (one test for most of a key)
+      if (c >= '0' && c < 0x7F) {
+        continue; // digits, letters and most punctuation: nothing to check, and most of a key
       }
       if (c == '/') {
         if (segmentProblem == null) {

@@ -74,6 +74,16 @@ public final class LayeredObjects {
       return new Settings(8L << 20, 4, ForkJoinPool.commonPool());
     }
 
+    /**
+     * Returns these settings with compaction on another executor.
+     *
+     * @param other where compaction runs
+     * @return the settings
+     */
+    public Settings withExecutor(Executor other) {
+      return new Settings(activeLimit, fanout, other);
+    }
+
     /** Validates the settings. */
     public Settings {
       if (activeLimit < 1) {
@@ -406,17 +416,17 @@ public final class LayeredObjects {
 
     abstract ObjectInfo info();
 
-    /** The current key's UTF-8 bytes, for comparing with another layer's. */
-    abstract byte[] keyBytes();
-
+    /** Compares the current keys: by sort key between maps, by UTF-8 bytes where a segment is involved. */
     int compareTo(Cursor other) {
-      if (this instanceof RecentCursor mine && other instanceof RecentCursor theirs) {
-        return mine.sortKey().compareTo(theirs.sortKey());
-      }
       if (this instanceof SegmentCursor mine) {
-        return other instanceof SegmentCursor theirs ? mine.compareTo(theirs) : mine.compareTo(other.keyBytes());
+        return other instanceof SegmentCursor theirs
+            ? mine.compareTo(theirs)
+            : mine.compareTo(((RecentCursor) other).keyBytes());
       }
-      return -((SegmentCursor) other).compareTo(keyBytes());
+      RecentCursor mine = (RecentCursor) this;
+      return other instanceof RecentCursor theirs
+          ? mine.sortKey().compareTo(theirs.sortKey())
+          : -((SegmentCursor) other).compareTo(mine.keyBytes());
     }
   }
 
@@ -467,7 +477,7 @@ public final class LayeredObjects {
       return entry().getValue().info();
     }
 
-    @Override
+    /** The current key's UTF-8 bytes, for comparing with a segment's; made once per entry. */
     byte[] keyBytes() {
       byte[] bytes = keyBytes;
       if (bytes == null) {
@@ -519,11 +529,6 @@ public final class LayeredObjects {
     ObjectInfo info() {
       return segment.info(at);
     }
-
-    @Override
-    byte[] keyBytes() {
-      return segment.keyBytes(at);
-    }
   }
 
   /**
@@ -547,23 +552,6 @@ public final class LayeredObjects {
       }
     } while (page.truncated());
     return deleted;
-  }
-
-  /** Returns how many segments there are now; for tests and benchmarks. */
-  public int segmentCount() {
-    return state.segments().length;
-  }
-
-  /** Freezes and packs every recent write and merges as the levels ask, on the calling thread; for tests. */
-  public void compactNow() {
-    compaction.lock();
-    try {
-      freeze();
-      packFrozen();
-      merge();
-    } finally {
-      compaction.unlock();
-    }
   }
 
   /** A write filled the recent map: hand the compaction to the executor, or do it here when far behind. */
@@ -781,7 +769,7 @@ public final class LayeredObjects {
         at[best]++;
         continue;
       }
-      int runEnd = next < 0 ? source.count() : source.lowerBound(inputs[next], at[next]);
+      int runEnd = next < 0 ? source.count() : source.lowerBound(inputs[next].keyBytes(at[next]), false);
       for (int i = at[best]; i < runEnd; i++) {
         copy(source, i, builder, layers, to);
       }

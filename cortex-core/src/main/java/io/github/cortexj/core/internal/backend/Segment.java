@@ -151,24 +151,6 @@ final class Segment {
     return low;
   }
 
-  /**
-   * Returns the index of the first entry whose key is at or after entry {@code j}'s key of {@code other};
-   * {@link #count()} when there is none.
-   */
-  int lowerBound(Segment other, int j) {
-    int low = 0;
-    int high = count;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (compareKey(middle, other, j) < 0) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
-  }
-
   /** Returns the index of the entry with exactly this key, or -1. */
   int find(byte[] key) {
     int at = lowerBound(key, false);
@@ -230,10 +212,6 @@ final class Segment {
 
   @Nullable String contentType(int i) {
     return types[typeNumbers[i]];
-  }
-
-  long lastModifiedSecond(int i) {
-    return lastModifiedSeconds[i];
   }
 
   /** Copies entry {@code i} to the end of a segment being built. */

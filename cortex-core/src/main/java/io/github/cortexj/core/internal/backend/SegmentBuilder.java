@@ -56,11 +56,6 @@ final class SegmentBuilder {
     lastTypeNumber = 0;
   }
 
-  /** Returns how many entries were added. */
-  int count() {
-    return count;
-  }
-
   /** Adds an object whose key is given as a string; its content is copied in when small, shared otherwise. */
   void add(String key, byte[] content, @Nullable String contentType, long lastModifiedSecond) {
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
